@@ -1,0 +1,67 @@
+"""Request-wide behaviour tied to who is signed in."""
+
+import zoneinfo
+from urllib.parse import urlencode
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+from . import policies
+from .selectors import scope_for
+
+
+class OrganisationTimezoneMiddleware:
+    """Show times in the zone of the viewer's organisation (WIB, WITA or WIT)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        zone = scope_for(request.user).time_zone or settings.PORTAL_DEFAULT_TIME_ZONE
+        timezone.activate(zoneinfo.ZoneInfo(zone))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
+
+
+class RequireTwoFactorMiddleware:
+    """Editors and admins must activate TOTP before they can do anything else."""
+
+    # Pages needed to set two-factor up, sign out or switch language.
+    allowed_prefixes = ("/accounts/", "/i18n/", "/static/", "/media/", "/jsi18n/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.path.startswith(self.allowed_prefixes)
+            and policies.must_use_two_factor(user)
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            return redirect(
+                f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}"
+            )
+        return self.get_response(request)
+
+
+class PrivatePagesNoStoreMiddleware:
+    """Pages for signed-in people must never be kept by a browser or proxy cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
+            response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
+        patch_vary_headers(response, ["Cookie"])
+        return response
