@@ -219,12 +219,21 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
             models.UniqueConstraint(
-                fields=["nip"], condition=~Q(nip=""), name="user_nip_unique_when_set"
+                Lower("email"),
+                name="user_email_ci_unique",
+                violation_error_message=_("Someone already uses this e-mail address."),
+            ),
+            models.UniqueConstraint(
+                fields=["nip"],
+                condition=~Q(nip=""),
+                name="user_nip_unique_when_set",
+                violation_error_message=_("Someone already has this NIP."),
             ),
             models.CheckConstraint(
-                condition=Q(nip="") | Q(nip__regex=r"^[0-9]{18}$"), name="user_nip_format"
+                condition=Q(nip="") | Q(nip__regex=r"^[0-9]{18}$"),
+                name="user_nip_format",
+                violation_error_message=_("NIP must be 18 digits."),
             ),
         ]
 

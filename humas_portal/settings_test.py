@@ -1,7 +1,10 @@
-"""Test overlay: fast password hashing and plain static storage; the rest as configured."""
+"""Test overlay: fast hashing, in-memory mail, eager tasks; services as configured."""
+
+import os
+import uuid
 
 from .settings import *  # noqa: F403
-from .settings import STORAGES
+from .settings import CACHES, STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -9,3 +12,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run in-process unless a test starts a real worker on purpose.
+CELERY_TASK_ALWAYS_EAGER = True
+# Each test process gets its own cache namespace, so parallel runs against one
+# Redis never see each other's rate-limit counters.
+CACHES = {
+    "default": {
+        **CACHES["default"],
+        "KEY_PREFIX": f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{uuid.uuid4().hex}",
+    }
+}

@@ -9,7 +9,6 @@ from django.views.i18n import JavaScriptCatalog
 from accounts import views as account_views
 
 admin.site.login = secure_admin_login(admin.site.login)
-admin.site.site_header = "Humas Portal"
 
 urlpatterns = [
     path("", account_views.home, name="home"),

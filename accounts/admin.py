@@ -1,0 +1,122 @@
+"""Technical administration of organisations and people, for central admins."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from . import policies
+from .models import AuditEvent, Directorate, Invitation, Kanwil, RoleAssignment, Unit, User
+
+
+class PolicyAdmin(admin.ModelAdmin):
+    """Every permission comes from the accounts policies, not Django's model permissions."""
+
+    def has_module_permission(self, request) -> bool:
+        return policies.can_manage_organisations(request.user)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return policies.can_manage_organisations(request.user)
+
+    def has_add_permission(self, request) -> bool:
+        return policies.can_manage_organisations(request.user)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return policies.can_manage_organisations(request.user)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return policies.can_manage_organisations(request.user)
+
+
+class ReadOnlyPolicyAdmin(PolicyAdmin):
+    """Records that are written by services only."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Directorate)
+class DirectorateAdmin(PolicyAdmin):
+    list_display = ["name", "short_name", "is_head_office"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+
+
+class UnitInline(admin.TabularInline):
+    model = Unit
+    fields = ["name", "unit_type", "unit_class", "city", "is_active"]
+    extra = 0
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Kanwil)
+class KanwilAdmin(PolicyAdmin):
+    list_display = ["province", "short_name", "time_zone"]
+    list_filter = ["time_zone"]
+    search_fields = ["name", "province", "short_name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [UnitInline]
+
+
+@admin.register(Unit)
+class UnitAdmin(PolicyAdmin):
+    list_display = ["name", "unit_type", "unit_class", "city", "kanwil", "is_active"]
+    list_filter = ["unit_type", "unit_class", "kanwil", "is_active"]
+    list_select_related = ["kanwil"]
+    search_fields = ["name", "city"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["kanwil"]
+
+
+class RoleAssignmentInline(admin.TabularInline):
+    model = RoleAssignment
+    fk_name = "user"
+    fields = ["role", "unit", "kanwil", "directorate", "granted_by", "created_at"]
+    readonly_fields = ["granted_by", "created_at"]
+    autocomplete_fields = ["unit", "kanwil", "directorate"]
+    extra = 0
+
+
+@admin.register(User)
+class UserAdmin(PolicyAdmin):
+    list_display = ["full_name", "email", "position", "is_active"]
+    list_filter = ["is_active", "role_assignments__role"]
+    search_fields = ["full_name", "email", "nip"]
+    fields = ["email", "full_name", "position", "nip", "is_active", "is_staff", "last_login"]
+    readonly_fields = ["last_login"]
+    inlines = [RoleAssignmentInline]
+
+    def has_add_permission(self, request) -> bool:
+        # People join through an invitation, which also sends their password link.
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyPolicyAdmin):
+    list_display = ["user", "created_at", "expires_at", "sent_at", "accepted_at", "revoked_at"]
+    list_select_related = ["user"]
+    exclude = ["token_hash"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyPolicyAdmin):
+    list_display = ["created_at", "action", "actor", "subject"]
+    list_filter = ["action"]
+    list_select_related = ["actor", "subject"]
+    search_fields = ["action", "subject__email", "actor__email"]
+    date_hierarchy = "created_at"
+
+
+admin.site.site_header = _("Humas Portal")
+admin.site.site_title = _("Humas Portal administration")
+admin.site.index_title = _("Organisations and people")
