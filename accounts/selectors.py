@@ -101,7 +101,9 @@ def forget_scope(user: User) -> None:
 
 def kanwils_with_unit_counts() -> QuerySet[Kanwil]:
     """All Kanwil with the number of their active units."""
-    return Kanwil.objects.annotate(unit_count=Count("units", filter=Q(units__is_active=True)))
+    return Kanwil.objects.annotate(
+        unit_count=Count("units", filter=Q(units__is_active=True))
+    ).order_by("province")
 
 
 def units_of_kanwil(kanwil: Kanwil) -> QuerySet[Unit]:

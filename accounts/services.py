@@ -204,6 +204,8 @@ def update_profile(*, person: User, by: User, full_name: str, position: str, nip
     """Change one's own name, position and NIP."""
     if by.pk != person.pk:
         raise PermissionDenied(_("You may only edit your own profile."))
+    # A fresh, locked copy: a refused change must not linger on the caller's object.
+    person = User.objects.select_for_update().get(pk=person.pk)
     changed = {
         name: value
         for name, value in {"full_name": full_name, "position": position, "nip": nip}.items()

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "django_prose_editor",
     "accounts",
     "news",
     "training",
@@ -61,9 +62,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.PrivatePagesNoStoreMiddleware",
     "accounts.middleware.OrganisationTimezoneMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
-    "accounts.middleware.PrivatePagesNoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "humas_portal.urls"
@@ -82,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.navigation",
+                "news.context_processors.newsroom",
             ],
         },
     },
@@ -222,9 +224,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
-    "expire-invitations": {
-        "task": "accounts.tasks.expire_invitations",
-        "schedule": 60 * 60,
+    "expire-invitations": {"task": "accounts.tasks.expire_invitations", "schedule": 60 * 60},
+    "publish-due-stories": {"task": "news.tasks.publish_due_stories", "schedule": 30},
+    "sweep-notification-emails": {
+        "task": "news.tasks.sweep_notification_emails",
+        "schedule": 120,
     },
 }
 
@@ -249,7 +253,8 @@ if not DEBUG:
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        # The rich-text editor loads ES modules through an import map carrying a nonce.
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -266,6 +271,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO").upper()},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

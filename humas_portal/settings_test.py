@@ -13,7 +13,7 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run in-process unless a test starts a real worker on purpose.
-CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)  # noqa: F405
 # Each test process gets its own cache namespace, so parallel runs against one
 # Redis never see each other's rate-limit counters.
 CACHES = {

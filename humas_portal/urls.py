@@ -14,6 +14,7 @@ urlpatterns = [
     path("", account_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
+    path("newsroom/", include("news.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

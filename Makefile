@@ -1,0 +1,94 @@
+# Humas Portal: everyday commands. `make help` lists them.
+#
+# Only python3 (with venv and pip) is needed; every target sets up .venv itself and
+# reinstalls packages only when a requirements file changes.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# Extra pytest arguments, e.g. make test PYTEST_ARGS="-k invitation -x"
+PYTEST_ARGS ?=
+# Parallel test processes (pytest-xdist); 0 runs everything in one process.
+PYTEST_WORKERS ?= 2
+HOST_PORT ?= 127.0.0.1:8000
+
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
+TEMPLATE_DIRS := $(wildcard templates */templates)
+# makemessages reads the portal only: not the virtualenv, runtime files, vendored
+# libraries, tests or benchmarks.
+MESSAGES_IGNORE := --ignore=.venv --ignore=var --ignore=static/vendor --ignore=node_modules \
+	--ignore=tests --ignore=bench
+
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+
+.PHONY: help venv run serve test lint lint-python lint-templates format messages \
+	check-translations translations
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 28
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME_STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/pip install -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install -r requirements-dev.txt
+	@touch $@ $(RUNTIME_STAMP)
+
+venv: $(DEV_STAMP) ## Create .venv with the development requirements
+
+translations: $(RUNTIME_STAMP) ## Compile locale/*/LC_MESSAGES/*.po to .mo (pure Python)
+	$(MANAGE) compile_translations
+
+run: translations ## Development server with demo data at http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver $(HOST_PORT)
+
+serve: $(RUNTIME_STAMP) ## Production-like stack: gunicorn + Celery worker + beat (see README)
+	bin/serve
+
+test: $(DEV_STAMP) ## Run the tests (SQLite by default; PYTEST_ARGS passes options)
+	$(MANAGE) compile_translations
+	$(BIN)/pytest $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS)) $(PYTEST_ARGS)
+
+lint: lint-python lint-templates ## ruff and djLint, as CI runs them
+
+lint-python: $(DEV_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lint-templates: $(DEV_STAMP)
+ifneq ($(TEMPLATE_DIRS),)
+	$(BIN)/djlint $(TEMPLATE_DIRS) --lint
+	$(BIN)/djlint $(TEMPLATE_DIRS) --check
+else
+	@echo "No template directories yet; nothing for djLint to check."
+endif
+
+format: $(DEV_STAMP) ## Rewrite Python and templates in the house style
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+ifneq ($(TEMPLATE_DIRS),)
+	$(BIN)/djlint $(TEMPLATE_DIRS) --reformat
+endif
+
+messages: $(DEV_STAMP) ## Refresh locale/id from the source (needs GNU gettext)
+	@command -v xgettext >/dev/null && command -v msgmerge >/dev/null || { \
+		echo "makemessages needs GNU gettext: apt-get install gettext (or brew install gettext)" >&2; \
+		exit 1; }
+	$(MANAGE) makemessages -l id --no-location $(MESSAGES_IGNORE)
+	@if grep -rqsE '\b(n|p|np)?gettext\(|\binterpolate\(' static/js; then \
+		echo "$(MANAGE) makemessages -d djangojs -l id --no-location $(MESSAGES_IGNORE)"; \
+		$(MANAGE) makemessages -d djangojs -l id --no-location $(MESSAGES_IGNORE); \
+	fi
+
+check-translations: messages ## Fail on any untranslated or fuzzy string
+	$(MANAGE) compile_translations --check

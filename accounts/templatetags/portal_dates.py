@@ -1,0 +1,150 @@
+"""Dates and times the way Indonesian news writes them: "Kamis, 6 Februari 2025 pukul 09.00 WITA".
+
+Load with ``{% load portal_dates %}``. Every value is first converted to the active time zone
+(the viewer's organisation's zone, set by the middleware, or ``{% timezone %}``) or to the zone
+named in the filter's argument, then formatted with the active language's day and month names.
+"""
+
+import re
+import zoneinfo
+from datetime import date, datetime, tzinfo
+
+from django import template
+from django.conf import settings
+from django.utils import dateformat, timezone
+from django.utils.translation import pgettext
+
+register = template.Library()
+
+LONG_DATE_FORMAT = "l, j F Y"
+TIME_FORMAT = "H.i"
+
+# tzdata abbreviations of the four Indonesian zones, in case a platform's database lacks them.
+INDONESIAN_ZONE_ABBREVIATIONS = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+# tzdata falls back to numeric names such as "+07" where a zone has no letter abbreviation.
+_NUMERIC_ABBREVIATION = re.compile(r"^[+-]\d")
+
+
+def _zone_key(zone: tzinfo) -> str:
+    return getattr(zone, "key", None) or str(zone)
+
+
+def _abbreviation(zone: tzinfo, moment: datetime) -> str:
+    """The letter abbreviation of ``zone`` at ``moment``, else the zone's IANA name."""
+    key = _zone_key(zone)
+    if key in INDONESIAN_ZONE_ABBREVIATIONS:
+        return INDONESIAN_ZONE_ABBREVIATIONS[key]
+    name = zone.tzname(moment) or ""
+    if not name or _NUMERIC_ABBREVIATION.match(name):
+        return key
+    return name
+
+
+def _zone(name) -> tzinfo | None:
+    """The zone called ``name``, or None (meaning: the active zone) if empty or unknown."""
+    if not name:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(str(name))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _to_local(value, zone_name=None):
+    """Aware datetimes in ``zone_name`` or else the active zone; naive datetimes and dates
+    unchanged; anything else None."""
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            return timezone.localtime(value, _zone(zone_name))
+        return value
+    if isinstance(value, date):
+        return value
+    return None
+
+
+def _abbreviation_of_local(local: datetime) -> str:
+    """The abbreviation of the zone a datetime from ``_to_local`` is expressed in."""
+    zone = local.tzinfo if timezone.is_aware(local) else timezone.get_current_timezone()
+    return _abbreviation(zone, local)
+
+
+@register.filter
+def long_date(value, zone_name=None) -> str:
+    """ "Kamis, 6 Februari 2025" (Indonesian) or "Thursday, 6 February 2025" (English).
+
+    Takes an optional IANA zone name, like ``long_datetime``.
+    """
+    local = _to_local(value, zone_name)
+    if local is None:
+        return ""
+    return dateformat.format(local, LONG_DATE_FORMAT)
+
+
+@register.filter
+def zone_abbr(value, zone_name=None) -> str:
+    """WIB, WITA or WIT for a datetime in the active time zone (the zone name elsewhere)."""
+    if not isinstance(value, datetime):
+        return ""
+    return _abbreviation_of_local(_to_local(value, zone_name))
+
+
+@register.filter
+def long_datetime(value, zone_name=None) -> str:
+    """ "Kamis, 6 Februari 2025 pukul 09.00 WITA"; a bare date gives only the date.
+
+    An IANA zone name as argument (``value|long_datetime:"Asia/Jayapura"``) shows the time in
+    that zone instead of the active one, e.g. in e-mails rendered outside a request.
+    """
+    local = _to_local(value, zone_name)
+    if local is None:
+        return ""
+    if not isinstance(local, datetime):
+        return dateformat.format(local, LONG_DATE_FORMAT)
+    # Translators: "Thursday, 6 February 2025 at 09.00 WITA"; Indonesian uses "pukul".
+    text = pgettext("long datetime", "%(date)s at %(time)s %(zone)s")
+    return text % {
+        "date": dateformat.format(local, LONG_DATE_FORMAT),
+        "time": dateformat.format(local, TIME_FORMAT),
+        "zone": _abbreviation_of_local(local),
+    }
+
+
+@register.filter(name="time_zone_label")
+def time_zone_label_filter(value) -> str:
+    """ "Asia/Makassar" → "WITA"; an unknown zone name is returned unchanged."""
+    return time_zone_label(value)
+
+
+@register.simple_tag(name="time_zone_label")
+def time_zone_label(value) -> str:
+    """ "Asia/Jakarta" → "WIB"; also usable as ``{% time_zone_label zone %}``."""
+    if not value:
+        return ""
+    key = str(value)
+    if key in INDONESIAN_ZONE_ABBREVIATIONS:
+        return INDONESIAN_ZONE_ABBREVIATIONS[key]
+    try:
+        zone = zoneinfo.ZoneInfo(key)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return key
+    return _abbreviation(zone, timezone.now().astimezone(zone))
+
+
+@register.filter
+def organisation_time_zone(organisation) -> str:
+    """The IANA zone of a unit (its own or its Kanwil's), a Kanwil or a directorate.
+
+    For rendering outside a request, such as e-mails:
+    ``{% with zone=role.organisation|organisation_time_zone %}{{ when|long_datetime:zone }}``.
+    Falls back to the portal's default zone.
+    """
+    zone = getattr(organisation, "effective_time_zone", "") or getattr(
+        organisation, "time_zone", ""
+    )
+    return str(zone or settings.PORTAL_DEFAULT_TIME_ZONE)

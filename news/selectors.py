@@ -1,0 +1,188 @@
+"""Scoped and tuned reads of stories."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from accounts.models import Unit
+from accounts.policies import AnyUser, is_central_admin
+from accounts.selectors import scope_for
+
+from .models import (
+    Comment,
+    EmailPreference,
+    Notification,
+    Photo,
+    State,
+    Story,
+    StoryRevision,
+    Transition,
+)
+
+REVIEW_STATES = (State.SUBMITTED, State.APPROVED, State.SCHEDULED)
+
+
+def _with_listing_relations(stories: QuerySet[Story]) -> QuerySet[Story]:
+    return stories.select_related("unit__kanwil", "category", "created_by")
+
+
+def stories_visible_to(user: AnyUser) -> QuerySet[Story]:
+    """Stories of the user's units (operators) and regions (editors); all for central admins."""
+    if is_central_admin(user):
+        return _with_listing_relations(Story.objects.all())
+    scope = scope_for(user)
+    condition = Q(unit_id__in=scope.operator_unit_ids) | Q(
+        unit__kanwil_id__in=scope.editor_kanwil_ids
+    )
+    if not (scope.operator_unit_ids or scope.editor_kanwil_ids):
+        return Story.objects.none()
+    return _with_listing_relations(Story.objects.filter(condition))
+
+
+def story_for_page(user: AnyUser, pk: int) -> Story | None:
+    """One story with everything its review page shows, if the user may see it."""
+    return (
+        stories_visible_to(user)
+        .select_related(
+            "current_revision",
+            "submitted_revision",
+            "approved_revision",
+            "live_revision",
+            "approved_revision__created_by",
+        )
+        .prefetch_related(
+            "authors",
+            "tags",
+            Prefetch("photos", queryset=Photo.objects.order_by("position", "id")),
+            Prefetch(
+                "transitions", queryset=Transition.objects.select_related("actor", "revision")
+            ),
+            Prefetch("comments", queryset=Comment.objects.select_related("author", "revision")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def story_for_update(user: AnyUser, pk: int) -> Story | None:
+    """A story for its edit form, with authors and tags."""
+    return stories_visible_to(user).prefetch_related("authors", "tags").filter(pk=pk).first()
+
+
+def review_queue_for(user: AnyUser) -> QuerySet[Story]:
+    """Stories waiting for an editor of the user's regions, oldest submission first."""
+    stories = Story.objects.filter(state__in=REVIEW_STATES)
+    if not is_central_admin(user):
+        stories = stories.filter(unit__kanwil_id__in=scope_for(user).editor_kanwil_ids)
+    return (
+        _with_listing_relations(stories)
+        .select_related("submitted_revision")
+        .order_by("submitted_revision__created_at", "id")
+    )
+
+
+def queue_counts_per_unit(stories: QuerySet[Story]) -> list[dict]:
+    """How many stories each unit has in a queue."""
+    return list(
+        stories.order_by()
+        .values("unit__name", "unit_id")
+        .annotate(count=Count("id"))
+        .order_by("-count", "unit__name")
+    )
+
+
+def unit_desk_for(user: AnyUser) -> QuerySet[Story]:
+    """The operator's unit stories with the latest editor comment prefetched."""
+    scope = scope_for(user)
+    return (
+        _with_listing_relations(Story.objects.filter(unit_id__in=scope.operator_unit_ids))
+        .prefetch_related(
+            Prefetch(
+                "comments",
+                queryset=Comment.objects.select_related("author").order_by("-created_at", "-id"),
+                to_attr="recent_comments",
+            )
+        )
+        .order_by("-updated_at", "-id")
+    )
+
+
+def revisions_of(story: Story) -> QuerySet[StoryRevision]:
+    """Every snapshot of a story, newest first."""
+    return story.revisions.select_related("created_by").order_by("-number")
+
+
+def inbox_for(user: AnyUser) -> QuerySet[Notification]:
+    """The person's notifications, newest first."""
+    return Notification.objects.filter(recipient=user).select_related(
+        "story", "actor", "story__unit"
+    )
+
+
+def unread_count_for(user: AnyUser) -> int:
+    """Unread notifications, for the navigation badge."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def stories_due_for_publication(now) -> QuerySet[Story]:
+    """Scheduled stories whose time has come."""
+    return Story.objects.filter(state=State.SCHEDULED, publish_at__lte=now).order_by("publish_at")
+
+
+def units_written_by(user: AnyUser) -> list[Unit]:
+    """The units an operator writes for."""
+    return list(
+        Unit.objects.filter(pk__in=scope_for(user).operator_unit_ids).select_related("kanwil")
+    )
+
+
+def review_units_for(user: AnyUser) -> QuerySet[Unit]:
+    """The units whose stories the user reviews."""
+    units = Unit.objects.filter(is_active=True)
+    if not is_central_admin(user):
+        units = units.filter(kanwil_id__in=scope_for(user).editor_kanwil_ids)
+    return units.order_by("name")
+
+
+def filter_queue(
+    stories: QuerySet[Story], *, unit=None, state="", category=None, date_from=None, date_to=None
+) -> QuerySet[Story]:
+    """Narrow the review queue by the filter form's choices."""
+    if unit is not None:
+        stories = stories.filter(unit=unit)
+    if state:
+        stories = stories.filter(state=state)
+    if category is not None:
+        stories = stories.filter(category=category)
+    if date_from is not None:
+        stories = stories.filter(submitted_revision__created_at__date__gte=date_from)
+    if date_to is not None:
+        stories = stories.filter(submitted_revision__created_at__date__lte=date_to)
+    return stories
+
+
+def state_label(story_id: int) -> str:
+    """The display name of a story's state as stored now."""
+    state = Story.objects.filter(pk=story_id).values_list("state", flat=True).first()
+    return State(state).label if state else ""
+
+
+def reference_revision(story: Story, against: str) -> StoryRevision | None:
+    """The revision to compare the current one with: the previous submission or the live one."""
+    if against == "live":
+        return story.live_revision
+    if against == "submitted":
+        # The last submission before the current one: the revision an editor last reviewed.
+        submitted_ids = [
+            transition.revision_id
+            for transition in story.transitions.all()
+            if transition.action == "submit" and transition.revision_id
+        ]
+        previous = [pk for pk in submitted_ids if pk != story.current_revision_id]
+        if not previous:
+            return None
+        return StoryRevision.objects.filter(pk=previous[-1]).first()
+    return None
+
+
+def email_preferences_of(user: AnyUser) -> dict[str, bool]:
+    """The person's e-mail choices per notification kind (missing means yes)."""
+    return dict(EmailPreference.objects.filter(user=user).values_list("kind", "send_email"))

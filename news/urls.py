@@ -1,0 +1,22 @@
+"""URLs of the newsroom (signed-in pages)."""
+
+from django.urls import path
+
+from .views import inbox, stories
+
+app_name = "news"
+
+urlpatterns = [
+    path("desk/", stories.unit_desk, name="unit_desk"),
+    path("queue/", stories.review_queue, name="review_queue"),
+    path("new/", stories.story_create, name="story_create"),
+    path("<int:pk>/", stories.story_detail, name="story_detail"),
+    path("<int:pk>/edit/", stories.story_edit, name="story_edit"),
+    path("<int:pk>/comment/", stories.story_comment, name="story_comment"),
+    path("<int:pk>/changes/<str:against>/", stories.story_changes, name="story_changes"),
+    path("<int:pk>/<str:action>/", stories.story_transition, name="story_transition"),
+    path("inbox/", inbox.inbox, name="inbox"),
+    path("inbox/read-all/", inbox.notifications_mark_all_read, name="inbox_read_all"),
+    path("inbox/<int:pk>/", inbox.notification_open, name="notification_open"),
+    path("inbox/email/", inbox.email_preferences, name="email_preferences"),
+]
