@@ -12,7 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import policies
-from .models import AuditEvent, Directorate, Invitation, Kanwil, RoleAssignment, Unit, User
+from .models import (
+    AuditEvent,
+    Directorate,
+    Invitation,
+    Kanwil,
+    Role,
+    RoleAssignment,
+    Unit,
+    User,
+)
 from .selectors import forget_scope
 
 
@@ -30,6 +39,14 @@ def _scope_detail(assignment: RoleAssignment) -> dict:
     return {"role": assignment.role, "organisation": str(assignment.organisation)}
 
 
+def _check_scope_fits_role(*, role: str, unit, kanwil, directorate) -> None:
+    """The database refuses a mismatch too; this turns it into a message."""
+    chosen = [org for org in (unit, kanwil, directorate) if org is not None]
+    expected = {Role.OPERATOR: unit, Role.EDITOR: kanwil, Role.ADMIN: directorate}
+    if len(chosen) != 1 or (role in expected and expected[role] is None):
+        raise ValidationError(_("This role does not fit the chosen organisation."))
+
+
 @transaction.atomic
 def grant_role(
     *,
@@ -45,6 +62,7 @@ def grant_role(
         by, role=role, unit=unit, kanwil=kanwil, directorate=directorate
     ):
         raise PermissionDenied(_("You may not grant this role in this organisation."))
+    _check_scope_fits_role(role=role, unit=unit, kanwil=kanwil, directorate=directorate)
     assignment, created = RoleAssignment.objects.get_or_create(
         user=person,
         role=role,
@@ -123,13 +141,17 @@ def invite_person(
                 person = User.objects.create_user(
                     email=email, full_name=full_name, position=position, nip=nip
                 )
-        except IntegrityError as error:
-            raise ValidationError(
-                _("Someone with this e-mail address or NIP already exists.")
-            ) from error
-        EmailAddress.objects.create(user=person, email=email, primary=True, verified=False)
-        record_event(actor=by, action="person.invited", subject=person, email=email)
-    elif not person.is_active:
+        except (IntegrityError, ValidationError) as error:
+            # Someone invited the same address a moment ago: carry on with that person.
+            person = User.objects.select_for_update().filter(email__iexact=email).first()
+            if person is None:
+                if isinstance(error, ValidationError):
+                    raise
+                raise ValidationError(_("Someone else already has this NIP.")) from error
+        else:
+            EmailAddress.objects.create(user=person, email=email, primary=True, verified=False)
+            record_event(actor=by, action="person.invited", subject=person, email=email)
+    if not person.is_active:
         raise ValidationError(
             _("This person's account is deactivated; ask a central admin to reactivate it.")
         )

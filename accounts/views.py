@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import policies, selectors, services
@@ -162,6 +163,7 @@ def profile_edit(request):
     return render(request, "accounts/profile_edit.html", {"form": form})
 
 
+@never_cache
 def invitation_accept(request, token: str):
     """Set the first password from an invitation link, then sign in."""
     invitation = selectors.invitation_by_token_hash(services.hash_token(token))

@@ -118,7 +118,10 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "full_name")},
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
@@ -230,6 +233,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "news.tasks.sweep_notification_emails",
         "schedule": 120,
     },
+    "requeue-stuck-renditions": {"task": "news.tasks.requeue_stuck_renditions", "schedule": 300},
 }
 
 # --- Security -------------------------------------------------------------------

@@ -1,6 +1,9 @@
 """Scoped and tuned reads of stories."""
 
+from datetime import timedelta
+
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import Unit
 from accounts.policies import AnyUser, is_central_admin
@@ -186,3 +189,13 @@ def reference_revision(story: Story, against: str) -> StoryRevision | None:
 def email_preferences_of(user: AnyUser) -> dict[str, bool]:
     """The person's e-mail choices per notification kind (missing means yes)."""
     return dict(EmailPreference.objects.filter(user=user).values_list("kind", "send_email"))
+
+
+def photos_waiting_for_renditions(*, older_than: timedelta = timedelta(minutes=5)) -> list[int]:
+    """Photos still without renditions well after upload."""
+    cutoff = timezone.now() - older_than
+    return list(
+        Photo.objects.filter(rendition_state="pending", created_at__lte=cutoff).values_list(
+            "pk", flat=True
+        )[:200]
+    )

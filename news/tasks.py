@@ -5,6 +5,7 @@ import logging
 from celery import shared_task
 from django.core.exceptions import ValidationError
 
+from . import selectors
 from .models import RenditionState
 from .services import notifications, photos, transitions
 
@@ -58,3 +59,12 @@ def make_photo_renditions(self, photo_id: int, force: bool = False) -> str:
             return RenditionState.FAILED
         countdown = RENDITION_RETRY_DELAY * 2**self.request.retries
         raise self.retry(exc=error, countdown=countdown) from error
+
+
+@shared_task
+def requeue_stuck_renditions() -> int:
+    """Beat job: queue again the photos whose renditions never started (broker was down)."""
+    stuck = selectors.photos_waiting_for_renditions()
+    for photo_id in stuck:
+        make_photo_renditions.delay(photo_id)
+    return len(stuck)

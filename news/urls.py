@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import inbox, stories
+from .views import inbox, photos, stories
 
 app_name = "news"
 
@@ -14,6 +14,14 @@ urlpatterns = [
     path("<int:pk>/edit/", stories.story_edit, name="story_edit"),
     path("<int:pk>/comment/", stories.story_comment, name="story_comment"),
     path("<int:pk>/changes/<str:against>/", stories.story_changes, name="story_changes"),
+    path("<int:pk>/photos/upload/", photos.photo_upload, name="photo_upload"),
+    path("<int:pk>/photos/<int:photo_pk>/edit/", photos.photo_update, name="photo_update"),
+    path("<int:pk>/photos/<int:photo_pk>/delete/", photos.photo_delete, name="photo_delete"),
+    path(
+        "<int:pk>/photos/<int:photo_pk>/move/<str:direction>/",
+        photos.photo_move,
+        name="photo_move",
+    ),
     path("<int:pk>/<str:action>/", stories.story_transition, name="story_transition"),
     path("inbox/", inbox.inbox, name="inbox"),
     path("inbox/read-all/", inbox.notifications_mark_all_read, name="inbox_read_all"),

@@ -8,9 +8,28 @@ from accounts.models import User
 from .. import workflow
 from ..models import State, Story, StoryRevision, Transition
 
-# ``stories.update_story`` is to use ``record_content_change`` too; importing the module rather
-# than the name keeps that import cycle harmless.
-from . import stories
+
+def snapshot(*, story: Story, by: User | None) -> StoryRevision:
+    """Record the story's current content as its next revision."""
+    last = story.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+    revision = StoryRevision.objects.create(
+        story=story,
+        number=last + 1,
+        title=story.title,
+        lead=story.lead,
+        body=story.body,
+        event_start=story.event_start,
+        dateline=story.dateline,
+        category_name=story.category.name,
+        tag_names=sorted(tag.name for tag in story.tags.all()),
+        photos=[
+            {"id": photo.pk, "caption": photo.caption, "credit": photo.credit}
+            for photo in story.photos.order_by("position", "id")
+        ],
+        created_by=by,
+    )
+    story.current_revision = revision
+    return revision
 
 
 def record_content_change(
@@ -27,7 +46,7 @@ def record_content_change(
         story.approved_revision = None
         story.publish_at = None
         update_fields += ["state", "approved_revision", "publish_at"]
-    revision = stories.snapshot(story=story, by=by)
+    revision = snapshot(story=story, by=by)
     story.save(update_fields=list(dict.fromkeys(update_fields)))
     if voided:
         Transition.objects.create(

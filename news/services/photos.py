@@ -221,14 +221,6 @@ def move_photo(*, photo: Photo, by: User, direction: str) -> Photo:
     return photos[target]
 
 
-def require_photo(*, story: Story) -> None:
-    """Refuse to go on without a photo (the submit step calls this on the locked story)."""
-    if not Photo.objects.filter(story_id=story.pk).exists():
-        raise ValidationError(
-            _("Add at least one photo before submitting the story."), code="photo_required"
-        )
-
-
 # --- Renditions (run by the background task) ------------------------------------------------
 
 

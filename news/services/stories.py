@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Unit, User
 
-from .. import policies, workflow
-from ..models import Category, Comment, State, Story, StoryRevision, Tag, Transition
+from .. import policies
+from ..models import Category, Comment, State, Story, Tag, Transition
 from ..sanitize import clean_html, clean_line, clean_text
+from .content import record_content_change, snapshot
 from .notifications import notify_authors
 
 
@@ -53,29 +54,6 @@ def tags_from_names(names: list[str]) -> list[Tag]:
         tag, _created = Tag.objects.get_or_create(slug=slug, defaults={"name": name})
         tags.append(tag)
     return tags
-
-
-def snapshot(*, story: Story, by: User | None) -> StoryRevision:
-    """Record the story's current content as its next revision."""
-    last = story.revisions.order_by("-number").values_list("number", flat=True).first() or 0
-    revision = StoryRevision.objects.create(
-        story=story,
-        number=last + 1,
-        title=story.title,
-        lead=story.lead,
-        body=story.body,
-        event_start=story.event_start,
-        dateline=story.dateline,
-        category_name=story.category.name,
-        tag_names=sorted(tag.name for tag in story.tags.all()),
-        photos=[
-            {"id": photo.pk, "caption": photo.caption, "credit": photo.credit}
-            for photo in story.photos.order_by("position", "id")
-        ],
-        created_by=by,
-    )
-    story.current_revision = revision
-    return revision
 
 
 @transaction.atomic
@@ -154,32 +132,10 @@ def update_story(
         setattr(story, name, value)
     story.event_start = event_start
     story.category = category
-    story.version += 1
-    story.updated_at = timezone.now()
-    fields = [*content, "event_start", "category", "version", "updated_at", "current_revision"]
-    voided = story.state in workflow.APPROVAL_STATES
-    previous_state = story.state
-    if voided:
-        story.state = State.SUBMITTED
-        story.approved_revision = None
-        story.publish_at = None
-        fields += ["state", "approved_revision", "publish_at"]
     if authors is not None:
         story.authors.set({*authors, story.created_by})
     story.tags.set(tags_from_names(tag_names or []))
-    revision = snapshot(story=story, by=by)
-    story.save(update_fields=fields)
-    if voided:
-        note = _("The content changed after approval, so the approval no longer applies.")
-        Transition.objects.create(
-            story=story,
-            actor=by,
-            action="edit_voids_approval",
-            from_state=previous_state,
-            to_state=story.state,
-            note=note,
-            revision=revision,
-        )
+    record_content_change(story=story, by=by, fields=[*content, "event_start", "category"])
     return story
 
 

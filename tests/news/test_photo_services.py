@@ -340,14 +340,6 @@ def test_a_photo_removed_meanwhile_is_reported(story, operator_palu):
         assert caught.value.code == "gone"
 
 
-def test_require_photo_for_submission(story, operator_palu):
-    with pytest.raises(ValidationError) as caught:
-        photos.require_photo(story=story)
-    assert caught.value.code == "photo_required"
-    add(story, operator_palu)
-    photos.require_photo(story=story)
-
-
 # --- Renditions -----------------------------------------------------------------------------
 
 

@@ -120,6 +120,13 @@ def test_upload_stores_the_photo_and_goes_back_to_the_photos(
     assert stored_files(media_root) == set(photos.stored_names(photo))
 
 
+def test_uploads_streamed_to_a_temporary_file_work_too(client_for, story, operator_palu, settings):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
+    response = post_photo(client_for(operator_palu), story, samples.noisy_jpeg((600, 400)))
+    assert last_message(response)[0] == "success"
+    assert Photo.objects.get(story=story).width == 600
+
+
 def test_the_browser_name_and_type_do_not_matter(client_for, story, operator_palu, media_root):
     client = client_for(operator_palu)
     response = post_photo(client, story, samples.png(), name="scan.gif", content_type="image/gif")

@@ -1,6 +1,6 @@
 """The newsroom pages: scope, buttons, forms that keep text, and query counts."""
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from django.db import connection
@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news import services
-from news.models import Notification, State, Story
+from news.models import Category, Notification, State, Story
+from news.selectors import email_preferences_of
 from tests.factories.news import attach_photo, force_state, write_story
 
 pytestmark = pytest.mark.django_db
@@ -92,12 +93,9 @@ def test_writing_a_story_through_the_form(client_for, operator_palu, palu_unit):
         "event_date": "2025-02-06",
         "event_time": "09:00",
         "dateline": "Sigi",
-        "category": 5,
+        "category": Category.objects.get(slug="kehumasan").pk,
         "tags": "kehumasan",
     }
-    from news.models import Category
-
-    data["category"] = Category.objects.get(slug="kehumasan").pk
     response = client.post(reverse("news:story_create"), data)
     story = Story.objects.get()
     assert response.status_code == 302
@@ -105,7 +103,7 @@ def test_writing_a_story_through_the_form(client_for, operator_palu, palu_unit):
     page = client.get(story.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in page
     # 09.00 WITA in Palu is 01.00 UTC.
-    assert story.event_start.astimezone(timezone.UTC).hour == 1
+    assert story.event_start.astimezone(UTC).hour == 1
 
 
 def test_a_future_event_date_is_refused_with_a_message(client_for, palu_story, operator_palu):
@@ -223,7 +221,5 @@ def test_email_preferences_are_saved(client_for, operator_palu):
     client = client_for(operator_palu)
     data = dict.fromkeys(("submitted", "approved", "published"), "on")
     assert client.post(reverse("news:email_preferences"), data).status_code == 302
-    from news.selectors import email_preferences_of
-
     assert email_preferences_of(operator_palu)["rejected"] is False
     assert "approved" not in email_preferences_of(operator_palu)
