@@ -107,6 +107,7 @@ DEMO_ACCOUNTS: list[DemoAccount] = [
 # build on the demo people.
 DEMO_SEEDERS: list[str] = [
     "accounts.demo.seed_accounts",
+    "news.demo.seed_stories",
 ]
 
 

@@ -12,7 +12,7 @@ from accounts.policies import (
 )
 
 from . import workflow
-from .models import Story
+from .models import State, Story
 
 
 def can_write_for_unit(user: AnyUser, unit: Unit) -> bool:
@@ -28,6 +28,16 @@ def can_review_unit(user: AnyUser, unit: Unit) -> bool:
 def can_view_story(user: AnyUser, story: Story) -> bool:
     """The unit's operators and the Kanwil's editors see a story at every stage."""
     return can_write_for_unit(user, story.unit) or can_review_unit(user, story.unit)
+
+
+def is_public_story(story: Story) -> bool:
+    """Published stories are public; nothing else is."""
+    return story.state == State.PUBLISHED
+
+
+def can_see_photo(user: AnyUser, story: Story) -> bool:
+    """A photo is as visible as its story."""
+    return is_public_story(story) or can_view_story(user, story)
 
 
 def is_author(user: AnyUser, story: Story) -> bool:

@@ -199,3 +199,8 @@ def photos_waiting_for_renditions(*, older_than: timedelta = timedelta(minutes=5
             "pk", flat=True
         )[:200]
     )
+
+
+def photo_with_story(pk: int) -> Photo | None:
+    """A photo with its story and unit, for the file view's policy check."""
+    return Photo.objects.select_related("story__unit").filter(pk=pk).first()

@@ -22,6 +22,7 @@ urlpatterns = [
         photos.photo_move,
         name="photo_move",
     ),
+    path("photos/<int:pk>/<str:kind>.jpg", photos.photo_file, name="photo_file"),
     path("<int:pk>/<str:action>/", stories.story_transition, name="story_transition"),
     path("inbox/", inbox.inbox, name="inbox"),
     path("inbox/read-all/", inbox.notifications_mark_all_read, name="inbox_read_all"),

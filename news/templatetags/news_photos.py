@@ -1,8 +1,8 @@
 """Photos in templates: ``{% load news_photos %}``, then ``{{ photo|photo_url:"thumb" }}``."""
 
 from django import template
-from django.core.files.storage import default_storage
 from django.templatetags.static import static
+from django.urls import reverse
 
 from .. import images
 from ..services import photos
@@ -18,7 +18,9 @@ def photo_url(photo, kind: str = "thumb") -> str:
     if getattr(photo, "rendition_state", None) == "ready":
         entry = (getattr(photo, "renditions", None) or {}).get(kind)
         if isinstance(entry, dict) and entry.get("name"):
-            return default_storage.url(entry["name"])
+            # Served through a view that checks the story's visibility, never straight
+            # from the media folder.
+            return reverse("news:photo_file", args=[photo.pk, kind])
     return static(PLACEHOLDER)
 
 

@@ -6,7 +6,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -172,3 +173,32 @@ def photo_move(request, pk: int, photo_pk: int, direction: str):
     else:
         messages.success(request, _("The order of the photos has been saved."))
     return _back(story)
+
+
+PHOTO_KINDS = ("original", "thumb", "large", "social", "square")
+
+
+def photo_file(request, pk: int, kind: str):
+    """Serve one photo file: anyone for a published story, else only the story's scope."""
+    if kind not in PHOTO_KINDS:
+        raise Http404
+    photo = selectors.photo_with_story(pk)
+    if photo is None or not policies.can_see_photo(request.user, photo.story):
+        raise Http404
+    if kind == "original":
+        name = photo.original.name
+    else:
+        entry = (photo.renditions or {}).get(kind) or {}
+        name = entry.get("name") if photo.rendition_state == "ready" else None
+    if not name:
+        raise Http404
+    try:
+        handle = default_storage.open(name, "rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(handle, content_type="image/jpeg")
+    if policies.is_public_story(photo.story):
+        response["Cache-Control"] = "public, max-age=3600"
+    else:
+        response["Cache-Control"] = "private, no-store"
+    return response

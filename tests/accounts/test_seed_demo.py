@@ -112,3 +112,27 @@ def test_each_account_can_sign_in(client, number, email):
 
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+@pytest.mark.django_db
+def test_seed_demo_adds_stories_in_every_state_with_photos(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from news.models import Photo, State, Story
+
+    settings.MEDIA_ROOT = tmp_path
+    with override_settings(DEBUG=True), django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=StringIO())
+        call_command("seed_demo", stdout=StringIO())
+    assert set(Story.objects.values_list("state", flat=True)) == set(State.values)
+    briefing = Story.objects.filter(title__icontains="Kehumasan").select_related("unit")
+    assert {story.unit.slug for story in briefing} == {
+        "lapas-perempuan-kelas-iii-palu",
+        "rutan-kelas-iib-pelaihari",
+    }
+    for story in briefing:
+        assert story.state == State.PUBLISHED
+        assert story.event_start.isoformat().startswith("2025-02-06")
+    assert Story.objects.count() == 10
+    assert not Photo.objects.filter(story__isnull=True).exists()
+    assert Photo.objects.filter(rendition_state="ready").count() == Photo.objects.count() >= 10

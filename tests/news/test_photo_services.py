@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
+from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import ExifTags, Image
 
@@ -459,5 +460,5 @@ def test_photo_url_shows_a_placeholder_until_ready(pending, settings):
     assert photo_url(pending, "thumb").endswith("/static/img/photo-placeholder.svg")
     tasks.make_photo_renditions.delay(pending.pk)
     pending.refresh_from_db()
-    assert photo_url(pending, "large") == settings.MEDIA_URL + pending.renditions["large"]["name"]
+    assert photo_url(pending, "large") == reverse("news:photo_file", args=[pending.pk, "large"])
     assert photo_url(pending, "unknown").endswith("photo-placeholder.svg")

@@ -7,37 +7,15 @@ from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 
-from humas_portal import urls as root_urls
 from news import images, selectors, services
-from news import urls as news_urls
 from news.models import Category, Photo, Story
 from news.services import photos
-from news.views import photos as photo_views
 from tests.news import images as samples
 
-# The patterns to add to news/urls.py. Until they are there, this module serves as the URLconf.
-PHOTO_PATTERNS = [
-    path("<int:pk>/photos/upload/", photo_views.photo_upload, name="photo_upload"),
-    path("<int:pk>/photos/<int:photo_pk>/edit/", photo_views.photo_update, name="photo_update"),
-    path("<int:pk>/photos/<int:photo_pk>/delete/", photo_views.photo_delete, name="photo_delete"),
-    path(
-        "<int:pk>/photos/<int:photo_pk>/move/<str:direction>/",
-        photo_views.photo_move,
-        name="photo_move",
-    ),
-]
-_news_patterns = news_urls.urlpatterns
-if not any(getattr(pattern, "name", None) == "photo_upload" for pattern in _news_patterns):
-    _news_patterns = [*PHOTO_PATTERNS, *_news_patterns]
-urlpatterns = [
-    path("newsroom/", include((_news_patterns, "news"))),
-    *(pattern for pattern in root_urls.urlpatterns if str(pattern.pattern) != "newsroom/"),
-]
-
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
@@ -289,7 +267,7 @@ def test_the_photo_manager_partial(story, operator_palu, two_photos):
         request=request,
     )
     assert "2 of at most 10 photos" in html
-    assert "/media/photos/renditions/2025/01/abc.jpg" in html
+    assert reverse("news:photo_file", args=[first.pk, "thumb"]) in html
     assert "/static/img/photo-placeholder.svg" in html  # the second is still pending
     assert f'accept="{images.ACCEPT_ATTRIBUTE}"' in html
     assert 'enctype="multipart/form-data"' in html
@@ -303,3 +281,43 @@ def test_the_photo_manager_partial(story, operator_palu, two_photos):
     )
     assert "<form" not in readonly
     assert "photo-placeholder.svg" in readonly
+
+
+# --- Serving the files ----------------------------------------------------------------------
+
+
+def _ready_photo(story: Story, by, django_capture_on_commit_callbacks) -> Photo:
+    upload = samples.upload(samples.jpeg((900, 600)), "foto.jpg", "image/jpeg")
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = photos.add_photo(story=story, by=by, upload=upload, caption="Peserta Zoom")
+    photo.refresh_from_db()
+    assert photo.rendition_state == "ready"
+    return photo
+
+
+def test_photo_files_of_a_draft_stay_within_scope(
+    client, client_for, story, operator_palu, editor_kalsel, django_capture_on_commit_callbacks
+):
+    photo = _ready_photo(story, operator_palu, django_capture_on_commit_callbacks)
+    url = reverse("news:photo_file", args=[photo.pk, "thumb"])
+    response = client_for(operator_palu).get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert "no-store" in response["Cache-Control"]
+    assert client.get(url).status_code == 404
+    assert client_for(editor_kalsel).get(url).status_code == 404
+    assert client.get(reverse("news:photo_file", args=[photo.pk, "nonsense"])).status_code == 404
+
+
+def test_photo_files_of_a_published_story_are_public(
+    client, story, operator_palu, django_capture_on_commit_callbacks
+):
+    from tests.factories.news import force_state
+
+    photo = _ready_photo(story, operator_palu, django_capture_on_commit_callbacks)
+    force_state(story, "published")
+    response = client.get(reverse("news:photo_file", args=[photo.pk, "social"]))
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+    force_state(story, "withdrawn")
+    assert client.get(reverse("news:photo_file", args=[photo.pk, "social"])).status_code == 404

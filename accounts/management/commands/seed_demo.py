@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
 from accounts import demo
@@ -21,7 +22,11 @@ class Command(BaseCommand):
                 "seed_demo only runs with DEBUG on: demo accounts share a published password "
                 "and must never reach a production database."
             )
-        with transaction.atomic():
+        # The demo's own notification e-mails would bury the account table on the console.
+        quiet_mail = override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
+        )
+        with quiet_mail, transaction.atomic():
             for path in demo.DEMO_SEEDERS:
                 import_string(path)()
             rows = demo.account_rows()
