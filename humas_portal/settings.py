@@ -259,7 +259,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         # The rich-text editor loads ES modules through an import map carrying a nonce.
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        # The rich-text editor (django-prose-editor 0.28) injects one fixed base stylesheet;
+        # its hash admits exactly that text and nothing else inline.
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
