@@ -35,7 +35,13 @@ def _clean_content(*, title: str, lead: str, body: str, dateline: str) -> dict[s
         "body": clean_html(body),
         "dateline": clean_line(dateline),
     }
-    missing = [name for name, value in content.items() if not value]
+    labels = {
+        "title": _("Title"),
+        "lead": _("Lead (teras)"),
+        "body": _("Body"),
+        "dateline": _("Dateline place"),
+    }
+    missing = [str(labels[name]) for name, value in content.items() if not value]
     if missing:
         raise ValidationError(
             _("These fields are empty after removing unsafe content: %(fields)s")

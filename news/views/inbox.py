@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
@@ -47,7 +48,10 @@ def notification_open(request, pk: int):
 def notifications_mark_all_read(request):
     """Mark every notification read."""
     count = services.mark_read(user=request.user)
-    messages.success(request, _("%(count)d notifications marked as read.") % {"count": count})
+    text = ngettext(
+        "%(count)d notification marked as read.", "%(count)d notifications marked as read.", count
+    )
+    messages.success(request, text % {"count": count})
     return redirect("news:inbox")
 
 
