@@ -77,9 +77,13 @@ def review_queue(request):
 
 
 def _operator_unit(request) -> Unit:
+    """The unit chosen in the request, or the operator's only unit; another unit is a 404."""
     units = selectors.units_written_by(request.user)
     chosen = request.GET.get("unit") or request.POST.get("unit")
-    unit = next((unit for unit in units if str(unit.pk) == chosen), units[0] if units else None)
+    if chosen:
+        unit = next((unit for unit in units if str(unit.pk) == chosen), None)
+    else:
+        unit = units[0] if units else None
     _require(unit is not None and policies.can_write_for_unit(request.user, unit))
     return unit
 
