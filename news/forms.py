@@ -64,12 +64,20 @@ class StoryForm(forms.Form):
         max_length=600,
         help_text=_("Separate tags with commas."),
     )
+    authors = forms.ModelMultipleChoiceField(
+        label=_("Co-authors"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Colleagues of the unit who wrote this story with you."),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, time_zone: str, **kwargs):
+    def __init__(self, *args, time_zone: str, writers, **kwargs):
         super().__init__(*args, **kwargs)
         self.time_zone = time_zone
         self.fields["category"].queryset = Category.objects.filter(is_active=True)
+        self.fields["authors"].queryset = writers
         self.fields["event_time"].help_text = _("Local time of the unit (%(zone)s).") % {
             "zone": timezone.localtime(timezone.now(), zoneinfo.ZoneInfo(time_zone)).tzname()
         }
@@ -107,6 +115,7 @@ class StoryForm(forms.Form):
             "dateline": data["dateline"],
             "category": data["category"],
             "tag_names": data["tags"],
+            "authors": list(data["authors"]),
         }
 
 

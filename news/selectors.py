@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from accounts.models import Unit
+from accounts.models import Role, Unit, User
 from accounts.policies import AnyUser, is_central_admin
 from accounts.selectors import scope_for
 
@@ -204,3 +204,14 @@ def photos_waiting_for_renditions(*, older_than: timedelta = timedelta(minutes=5
 def photo_with_story(pk: int) -> Photo | None:
     """A photo with its story and unit, for the file view's policy check."""
     return Photo.objects.select_related("story__unit").filter(pk=pk).first()
+
+
+def writers_of_unit(unit: Unit) -> QuerySet:
+    """Active operators of a unit: the people who may co-author its stories."""
+    return (
+        User.objects.filter(
+            is_active=True, role_assignments__role=Role.OPERATOR, role_assignments__unit=unit
+        )
+        .distinct()
+        .order_by("full_name")
+    )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Unit, User
 
-from .. import policies
+from .. import policies, selectors
 from ..models import Category, Comment, State, Story, Tag, Transition
 from ..sanitize import clean_html, clean_line, clean_text
 from .content import record_content_change, snapshot
@@ -50,6 +50,15 @@ def _clean_content(*, title: str, lead: str, body: str, dateline: str) -> dict[s
     return content
 
 
+def _check_authors(unit: Unit, authors: list[User] | None) -> None:
+    """Co-authors must write for the same unit."""
+    if not authors:
+        return
+    writers = set(selectors.writers_of_unit(unit).values_list("pk", flat=True))
+    if any(author.pk not in writers for author in authors):
+        raise ValidationError(_("Co-authors must be operators of the story's unit."))
+
+
 def tags_from_names(names: list[str]) -> list[Tag]:
     """Find or create tags by name."""
     tags = []
@@ -80,6 +89,7 @@ def create_story(
     if not policies.can_write_for_unit(by, unit):
         raise PermissionDenied(_("You may not write stories for this unit."))
     content = _clean_content(title=title, lead=lead, body=body, dateline=dateline)
+    _check_authors(unit, authors)
     now = timezone.now()
     story = Story.objects.create(
         unit=unit,
@@ -139,6 +149,7 @@ def update_story(
     story.event_start = event_start
     story.category = category
     if authors is not None:
+        _check_authors(story.unit, authors)
         story.authors.set({*authors, story.created_by})
     story.tags.set(tags_from_names(tag_names or []))
     record_content_change(story=story, by=by, fields=[*content, "event_start", "category"])

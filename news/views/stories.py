@@ -92,7 +92,11 @@ def _operator_unit(request) -> Unit:
 def story_create(request):
     """Start a new story for the operator's unit."""
     unit = _operator_unit(request)
-    form = StoryForm(request.POST or None, time_zone=unit.effective_time_zone)
+    form = StoryForm(
+        request.POST or None,
+        time_zone=unit.effective_time_zone,
+        writers=selectors.writers_of_unit(unit).exclude(pk=request.user.pk),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             story = services.create_story(unit=unit, by=request.user, **form.service_arguments())
@@ -142,9 +146,15 @@ def story_edit(request, pk: int):
         "dateline": story.dateline,
         "category": story.category_id,
         "tags": ", ".join(tag.name for tag in story.tags.all()),
+        "authors": [author.pk for author in story.authors.all()],
         "version": story.version,
     }
-    form = StoryForm(request.POST or None, initial=initial, time_zone=time_zone)
+    form = StoryForm(
+        request.POST or None,
+        initial=initial,
+        time_zone=time_zone,
+        writers=selectors.writers_of_unit(story.unit).exclude(pk=story.created_by_id),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_story(

@@ -216,3 +216,17 @@ def test_a_story_without_photos_cannot_be_submitted(operator_palu, palu_unit):
     assert refused.value.code == "incomplete"
     assert Story.objects.get(pk=story.pk).state == State.DRAFT
     assert not Transition.objects.filter(story=story, action="submit").exists()
+
+
+def test_co_authors_must_write_for_the_unit(
+    operator_palu, operator_pelaihari, palu_unit, editor_sulteng
+):
+    from tests.factories import OperatorFactory
+
+    colleague = OperatorFactory(unit=palu_unit).user
+    story = write_story(unit=palu_unit, by=operator_palu, authors=[colleague])
+    assert set(story.authors.all()) == {operator_palu, colleague}
+    with pytest.raises(ValidationError):
+        write_story(unit=palu_unit, by=operator_palu, authors=[operator_pelaihari])
+    with pytest.raises(ValidationError):
+        write_story(unit=palu_unit, by=operator_palu, authors=[editor_sulteng])
