@@ -12,6 +12,8 @@ PYTEST_ARGS ?=
 # Parallel test processes (pytest-xdist); 0 runs everything in one process.
 PYTEST_WORKERS ?= 2
 HOST_PORT ?= 127.0.0.1:8000
+# PostgreSQL database of the load benchmark, filled by bench/generate.py (see bench/README.md).
+BENCH_DB ?= humas_bench
 
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP := $(VENV)/.installed-dev
@@ -26,7 +28,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 .DEFAULT_GOAL := help
 
 .PHONY: help venv run serve test lint lint-python lint-templates format messages \
-	check-translations translations
+	check-translations translations bench-load
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 28
@@ -54,6 +56,9 @@ run: translations ## Development server with demo data at http://127.0.0.1:8000
 
 serve: $(RUNTIME_STAMP) ## Production-like stack: gunicorn + Celery worker + beat (see README)
 	bin/serve
+
+bench-load: $(RUNTIME_STAMP) ## Load benchmark of the public site on BENCH_DB (see bench/README.md)
+	$(BIN)/python bench/load.py --database $(BENCH_DB)
 
 test: $(DEV_STAMP) ## Run the tests (SQLite by default; PYTEST_ARGS passes options)
 	$(MANAGE) compile_translations

@@ -73,7 +73,7 @@ class Kanwil(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("accounts:kanwil_detail", kwargs={"slug": self.slug})
+        return reverse("public:kanwil", kwargs={"slug": self.slug})
 
 
 class UnitType(models.TextChoices):
@@ -178,7 +178,7 @@ class Unit(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("accounts:unit_detail", kwargs={"slug": self.slug})
+        return reverse("public:unit", kwargs={"slug": self.slug})
 
     @property
     def effective_time_zone(self) -> str:

@@ -18,11 +18,6 @@ from .forms import InvitationForm, PersonFilterForm, ProfileForm, SetPasswordFor
 PEOPLE_PER_PAGE = 25
 
 
-def home(request):
-    """The landing page: what the portal is, and the regional offices."""
-    return render(request, "accounts/home.html", {"kanwils": selectors.kanwils_with_unit_counts()})
-
-
 @login_required
 def dashboard(request):
     """The signed-in person's desk: their roles and what they can do."""
@@ -38,16 +33,15 @@ def kanwil_list(request):
 
 
 def kanwil_detail(request, slug: str):
-    """One Kanwil and its units."""
+    """The old address of a Kanwil: its public page (with its units and news) replaced it."""
     kanwil = get_object_or_404(selectors.kanwils_with_unit_counts(), slug=slug)
-    units = selectors.units_of_kanwil(kanwil)
-    return render(request, "accounts/kanwil_detail.html", {"kanwil": kanwil, "units": units})
+    return redirect(kanwil.get_absolute_url(), permanent=True)
 
 
 def unit_detail(request, slug: str):
-    """One unit."""
+    """The old address of a unit: its public page replaced it."""
     unit = get_object_or_404(selectors.active_units(), slug=slug)
-    return render(request, "accounts/unit_detail.html", {"unit": unit})
+    return redirect(unit.get_absolute_url(), permanent=True)
 
 
 def _require(allowed: bool) -> None:

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Lookups for the public search (only used on PostgreSQL) and the sitemap templates.
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -84,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.navigation",
                 "news.context_processors.newsroom",
+                "training.context_processors.training_nav",
             ],
         },
     },
@@ -234,6 +238,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 120,
     },
     "requeue-stuck-renditions": {"task": "news.tasks.requeue_stuck_renditions", "schedule": 300},
+    "sweep-staged-attendance-uploads": {
+        "task": "training.tasks.sweep_staged_uploads",
+        "schedule": 60 * 60,
+    },
 }
 
 # --- Security -------------------------------------------------------------------

@@ -5,15 +5,26 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from accounts import views as account_views
+from news.public import views as public_views
+from training.views import certificates as training_certificates
+
+from . import views
 
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
+    path("", public_views.home, name="home"),
+    path("healthz/", views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("newsroom/", include("news.urls")),
+    path("training/", include("training.urls")),
+    path(
+        "sertifikat/<str:number>/",
+        training_certificates.certificate_verify,
+        name="certificate_verify",
+    ),
+    path("", include("news.urls_public")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

@@ -9,13 +9,15 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from accounts.demo import demo_user
-from accounts.models import Unit
+from accounts.models import Kanwil, Role, Unit, User
+from accounts.services import grant_role
 
 from . import services
 from .demo_content import (
     EVERYDAY_STORIES,
     PALU_BRIEFING,
     PELAIHARI_BRIEFING,
+    PUBLIC_STORIES,
     WITA,
     ZOOM_BRIEFING_START,
 )
@@ -25,14 +27,41 @@ from .services import photos as photo_services
 OPERATORS = {
     "lapas-perempuan-kelas-iii-palu": "operator.palu@humas.test",
     "rutan-kelas-iib-pelaihari": "operator.pelaihari@humas.test",
+    "lpka-kelas-ii-palu": "operator.lpka-palu@humas.test",
+    "lapas-kelas-iib-banjarbaru": "operator.banjarbaru@humas.test",
+    "lapas-perempuan-kelas-iia-pontianak": "operator.pontianak@humas.test",
 }
 EDITORS = {
     "lapas-perempuan-kelas-iii-palu": "editor.sulteng@humas.test",
     "rutan-kelas-iib-pelaihari": "editor.kalsel@humas.test",
+    "lpka-kelas-ii-palu": "editor.sulteng@humas.test",
+    "lapas-kelas-iib-banjarbaru": "editor.kalsel@humas.test",
+    "lapas-perempuan-kelas-iia-pontianak": "editor.kalbar@humas.test",
 }
+# Writers and the editor of the extra public stories: (e-mail, name, role, unit or Kanwil slug).
+# They only write and publish demo stories, so they get no password to sign in with.
+STORY_WRITERS = [
+    ("operator.lpka-palu@humas.test", "Siti Rahmah", Role.OPERATOR, "lpka-kelas-ii-palu"),
+    (
+        "operator.banjarbaru@humas.test",
+        "Rahmat Hidayat",
+        Role.OPERATOR,
+        "lapas-kelas-iib-banjarbaru",
+    ),
+    (
+        "operator.pontianak@humas.test",
+        "Yuliana Putri",
+        Role.OPERATOR,
+        "lapas-perempuan-kelas-iia-pontianak",
+    ),
+    ("editor.kalbar@humas.test", "Hendra Gunawan", Role.EDITOR, "kalbar"),
+]
+PHOTO_SIZE = (1600, 1067)
+# The extra stories only need pictures big enough for the 1200×630 social card.
+PUBLIC_PHOTO_SIZE = (1200, 800)
 
 
-def demo_photo(seed: int, size: tuple[int, int] = (1600, 1067)) -> SimpleUploadedFile:
+def demo_photo(seed: int, size: tuple[int, int] = PHOTO_SIZE) -> SimpleUploadedFile:
     """A generated 'meeting room' picture: a wall, a screen with video tiles, a table."""
     rng = random.Random(seed)  # noqa: S311 - pictures, not secrets
     image = Image.new("RGB", size, (rng.randint(150, 200), rng.randint(150, 190), 170))
@@ -60,7 +89,31 @@ def demo_photo(seed: int, size: tuple[int, int] = (1600, 1067)) -> SimpleUploade
     return SimpleUploadedFile(f"demo-{seed}.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
-def _write(*, unit: Unit, spec: dict, event_start: datetime, category: Category) -> Story:
+def seed_story_writers() -> list[User]:
+    """Create the operators and the editor of the extra stories once, with their roles."""
+    people = []
+    for email, full_name, role, slug in STORY_WRITERS:
+        person = User.objects.filter(email__iexact=email).first()
+        if person is None:
+            person = User.objects.create_user(email=email, password=None, full_name=full_name)
+        organisation = (
+            {"unit": Unit.objects.get(slug=slug)}
+            if role == Role.OPERATOR
+            else {"kanwil": Kanwil.objects.get(slug=slug)}
+        )
+        grant_role(person=person, role=role, by=None, **organisation)
+        people.append(person)
+    return people
+
+
+def _write(
+    *,
+    unit: Unit,
+    spec: dict,
+    event_start: datetime,
+    category: Category,
+    photo_size: tuple[int, int] = PHOTO_SIZE,
+) -> Story:
     author = demo_user(OPERATORS[unit.slug])
     story = services.create_story(
         unit=unit,
@@ -78,7 +131,7 @@ def _write(*, unit: Unit, spec: dict, event_start: datetime, category: Category)
         photo_services.add_photo(
             story=story,
             by=author,
-            upload=demo_photo(story.pk * 10 + index),
+            upload=demo_photo(story.pk * 10 + index, photo_size),
             caption=caption,
             credit=credit,
         )
@@ -112,6 +165,7 @@ def _advance(story: Story, state: str, note: str = "") -> None:
 
 def seed_stories() -> list[Story]:
     """Create the demo stories once; a second run leaves them as they are."""
+    seed_story_writers()
     stories = []
     briefing = [
         ("lapas-perempuan-kelas-iii-palu", PALU_BRIEFING),
@@ -119,10 +173,11 @@ def seed_stories() -> list[Story]:
     ]
     plan = [(slug, spec, ZOOM_BRIEFING_START, "kehumasan", "published") for slug, spec in briefing]
     today = timezone.localdate(timezone=WITA)
-    for spec in EVERYDAY_STORIES:
+    for spec in [*EVERYDAY_STORIES, *PUBLIC_STORIES]:
         day = today - timedelta(days=spec["days_ago"])
         start = datetime(day.year, day.month, day.day, 9, 0, tzinfo=WITA)
-        plan.append((spec["unit"], spec, start, spec["category"], spec["state"]))
+        plan.append((spec["unit"], spec, start, spec["category"], spec.get("state", "published")))
+    public_titles = {spec["title"] for spec in PUBLIC_STORIES}
     for slug, spec, start, category_slug, state in plan:
         unit = Unit.objects.get(slug=slug)
         existing = Story.objects.filter(unit=unit, title=spec["title"]).first()
@@ -130,7 +185,13 @@ def seed_stories() -> list[Story]:
             stories.append(existing)
             continue
         category = Category.objects.get(slug=category_slug)
-        story = _write(unit=unit, spec=spec, event_start=start, category=category)
+        story = _write(
+            unit=unit,
+            spec=spec,
+            event_start=start,
+            category=category,
+            photo_size=PUBLIC_PHOTO_SIZE if spec["title"] in public_titles else PHOTO_SIZE,
+        )
         _advance(story, state, spec.get("note", ""))
         stories.append(story)
     return stories

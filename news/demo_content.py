@@ -162,3 +162,178 @@ EVERYDAY_STORIES = [
         "note": "Materi rapat internal tidak untuk dipublikasikan.",
     },
 ]
+
+# Published stories of more units and regions, so every page of the public site has news.
+# Titles avoid the word of the Zoom briefing, which tests look up by it.
+PUBLIC_STORIES = [
+    {
+        "unit": "lapas-perempuan-kelas-iii-palu",
+        "title": "Lapas Perempuan Palu Gelar Pemeriksaan Kesehatan Gigi bagi Warga Binaan",
+        "lead": (
+            "Sebanyak empat puluh warga binaan Lapas Perempuan Kelas III Palu mendapat "
+            "pemeriksaan kesehatan gigi dari dokter gigi puskesmas setempat."
+        ),
+        "body": (
+            "<p>Pemeriksaan berlangsung di klinik lapas sejak pagi. Setiap warga binaan "
+            "mendapat konsultasi, pembersihan karang gigi dan sikat gigi baru.</p>"
+            "<p>Kepala Seksi Pembinaan mengatakan kegiatan kesehatan seperti ini akan "
+            "digelar rutin setiap tiga bulan.</p>"
+        ),
+        "category": "kesehatan",
+        "tags": ["kesehatan", "warga binaan"],
+        "days_ago": 9,
+        "photos": [
+            (
+                "Dokter gigi memeriksa warga binaan di klinik Lapas Perempuan Palu.",
+                "Humas Lapas Perempuan Palu",
+            ),
+        ],
+    },
+    {
+        "unit": "lpka-kelas-ii-palu",
+        "title": "Anak Binaan LPKA Palu Ikuti Ujian Kesetaraan Paket B",
+        "lead": (
+            "Dua belas anak binaan LPKA Kelas II Palu mengikuti ujian kesetaraan Paket B "
+            "yang diselenggarakan bersama Pusat Kegiatan Belajar Masyarakat."
+        ),
+        "body": (
+            "<p>Ujian berlangsung selama tiga hari di ruang kelas LPKA. Materi meliputi "
+            "Bahasa Indonesia, Matematika, IPA dan Bahasa Inggris.</p>"
+            "<p>Kepala LPKA berharap ijazah kesetaraan membuka jalan bagi anak binaan untuk "
+            "melanjutkan sekolah setelah bebas.</p>"
+        ),
+        "category": "pembinaan",
+        "tags": ["pendidikan", "anak binaan"],
+        "days_ago": 3,
+        "photos": [
+            ("Anak binaan LPKA Palu mengerjakan soal ujian Paket B.", "Humas LPKA Palu"),
+            ("Pengawas ujian membagikan lembar jawaban.", "Humas LPKA Palu"),
+        ],
+    },
+    {
+        "unit": "lpka-kelas-ii-palu",
+        "title": "LPKA Palu Jalin Kerja Sama Pelatihan Kerja dengan Balai Latihan Kerja",
+        "lead": (
+            "LPKA Kelas II Palu menandatangani perjanjian kerja sama pelatihan keterampilan "
+            "dengan Balai Latihan Kerja Kota Palu."
+        ),
+        "body": (
+            "<p>Melalui kerja sama ini, instruktur balai akan melatih anak binaan di bidang "
+            "perbengkelan sepeda motor dan tata boga.</p>"
+            "<p>Penandatanganan disaksikan perwakilan Kantor Wilayah Ditjenpas Sulawesi "
+            "Tengah.</p>"
+        ),
+        "category": "kerja-sama",
+        "tags": ["pelatihan kerja", "anak binaan"],
+        "days_ago": 12,
+    },
+    {
+        "unit": "rutan-kelas-iib-pelaihari",
+        "title": "Rutan Pelaihari Salurkan Hasil Panen Sayur ke Dapur Umum",
+        "lead": (
+            "Warga binaan Rutan Kelas IIB Pelaihari memanen sawi dan kangkung dari lahan "
+            "pembinaan dan menyalurkannya ke dapur umum rutan."
+        ),
+        "body": (
+            "<p>Panen kali ini mencapai delapan puluh kilogram sayur. Sebagian hasilnya "
+            "diolah untuk makan warga binaan.</p>"
+            "<p>Program ketahanan pangan ini didampingi penyuluh pertanian Kabupaten Tanah "
+            "Laut.</p>"
+        ),
+        "category": "pembinaan",
+        "tags": ["ketahanan pangan", "warga binaan"],
+        "days_ago": 2,
+        "dateline": "Pelaihari",
+    },
+    {
+        "unit": "rutan-kelas-iib-pelaihari",
+        "title": "Rutan Pelaihari Buka Layanan Informasi Terpadu bagi Pengunjung",
+        "lead": (
+            "Rutan Kelas IIB Pelaihari membuka layanan informasi terpadu di ruang tunggu "
+            "pengunjung."
+        ),
+        "body": (
+            "<p>Pengunjung dapat menanyakan jadwal kunjungan, syarat penitipan barang dan "
+            "layanan pengaduan di satu loket.</p>"
+            "<p>Layanan dibuka setiap hari kerja pukul 08.00 hingga 15.00 Wita.</p>"
+        ),
+        "category": "layanan",
+        "tags": ["layanan publik"],
+        "days_ago": 10,
+        "dateline": "Pelaihari",
+    },
+    {
+        "unit": "lapas-kelas-iib-banjarbaru",
+        "title": "Lapas Banjarbaru Latih Warga Binaan Menjadi Barista",
+        "lead": (
+            "Lima belas warga binaan Lapas Kelas IIB Banjarbaru mengikuti pelatihan barista "
+            "bersama pelaku usaha kopi setempat."
+        ),
+        "body": (
+            "<p>Peserta belajar mengenal biji kopi, menyangrai dan menyeduh dengan berbagai "
+            "metode.</p>"
+            "<p>Hasil pelatihan akan dimanfaatkan di kafe kecil yang dikelola warga binaan "
+            "di area kunjungan.</p>"
+        ),
+        "category": "pelatihan",
+        "tags": ["pelatihan kerja", "warga binaan"],
+        "days_ago": 1,
+        "photos": [
+            ("Warga binaan Lapas Banjarbaru belajar menyeduh kopi.", "Humas Lapas Banjarbaru"),
+        ],
+    },
+    {
+        "unit": "lapas-kelas-iib-banjarbaru",
+        "title": "Lapas Banjarbaru Perketat Pemeriksaan Barang Titipan Keluarga",
+        "lead": (
+            "Petugas Lapas Kelas IIB Banjarbaru memeriksa setiap barang titipan keluarga "
+            "dengan mesin pemindai untuk mencegah masuknya barang terlarang."
+        ),
+        "body": (
+            "<p>Pemeriksaan merupakan bagian dari upaya memberantas halinar (handphone, "
+            "pungutan liar dan narkoba).</p>"
+            "<p>Keluarga diimbau mengemas makanan dalam wadah transparan agar pemeriksaan "
+            "berjalan cepat.</p>"
+        ),
+        "category": "keamanan",
+        "tags": ["halinar"],
+        "days_ago": 4,
+    },
+    {
+        "unit": "lapas-perempuan-kelas-iia-pontianak",
+        "title": "Lapas Perempuan Pontianak Gelar Pameran Kerajinan Warga Binaan",
+        "lead": (
+            "Lapas Perempuan Kelas IIA Pontianak memamerkan kain tenun dan tas manik karya "
+            "warga binaan di halaman kantor."
+        ),
+        "body": (
+            "<p>Pameran dibuka untuk umum selama dua hari. Pengunjung dapat membeli langsung "
+            "hasil kerajinan.</p>"
+            "<p>Hasil penjualan disisihkan sebagai tabungan warga binaan.</p>"
+        ),
+        "category": "pembinaan",
+        "tags": ["kerajinan", "warga binaan"],
+        "days_ago": 6,
+        "photos": [
+            (
+                "Pengunjung melihat kain tenun karya warga binaan Lapas Perempuan Pontianak.",
+                "Humas Lapas Perempuan Pontianak",
+            ),
+        ],
+    },
+    {
+        "unit": "lapas-perempuan-kelas-iia-pontianak",
+        "title": "Lapas Perempuan Pontianak Ikuti Apel Deklarasi Zona Integritas",
+        "lead": (
+            "Seluruh petugas Lapas Perempuan Kelas IIA Pontianak mengikuti apel deklarasi "
+            "pembangunan Zona Integritas menuju Wilayah Bebas dari Korupsi."
+        ),
+        "body": (
+            "<p>Apel dipimpin Kepala Lapas dan diakhiri penandatanganan pakta integritas oleh "
+            "seluruh pejabat struktural.</p>"
+        ),
+        "category": "kegiatan",
+        "tags": ["zona integritas"],
+        "days_ago": 7,
+    },
+]

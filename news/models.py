@@ -1,6 +1,7 @@
 """Stories written by units, their revisions, review trail, photos and notifications."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -59,6 +60,13 @@ class Story(models.Model):
     unit = models.ForeignKey(
         "accounts.Unit", on_delete=models.PROTECT, related_name="stories", verbose_name=_("unit")
     )
+    # The unit's Kanwil, copied at creation so a region's public page is one index scan.
+    kanwil = models.ForeignKey(
+        "accounts.Kanwil",
+        on_delete=models.PROTECT,
+        related_name="stories",
+        verbose_name=_("Kanwil"),
+    )
     state = models.CharField(
         _("state"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
     )
@@ -97,6 +105,9 @@ class Story(models.Model):
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    # Full-text search of published stories. On PostgreSQL a trigger (migration 0005) fills it
+    # while the story is published and empties it otherwise; on SQLite it stays empty.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
     class Meta:
         ordering = ["-updated_at", "-id"]
@@ -126,6 +137,28 @@ class Story(models.Model):
         indexes = [
             models.Index(fields=["unit", "state", "-updated_at"]),
             models.Index(fields=["state", "publish_at"]),
+            # The public site reads published stories newest first, by (published_at, id)
+            # keyset: everything, per Kanwil, per unit and per category.
+            models.Index(
+                fields=["published_at", "id"],
+                condition=Q(state="published"),
+                name="story_public_idx",
+            ),
+            models.Index(
+                fields=["kanwil", "published_at", "id"],
+                condition=Q(state="published"),
+                name="story_public_kanwil_idx",
+            ),
+            models.Index(
+                fields=["unit", "published_at", "id"],
+                condition=Q(state="published"),
+                name="story_public_unit_idx",
+            ),
+            models.Index(
+                fields=["category", "published_at", "id"],
+                condition=Q(state="published"),
+                name="story_public_category_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -12,6 +12,7 @@ from django.test import Client
 
 from accounts import policies
 from accounts.models import Directorate, Kanwil, Unit, User
+from news.public import cache as public_cache
 from tests.factories import (
     BANJARBARU_UNIT,
     HEAD_OFFICE,
@@ -62,6 +63,12 @@ def pytest_runtest_setup(item):
     if os.environ.get("REQUIRE_SERVICES") == "1":
         pytest.fail(f"service test cannot run: {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_public_pages():
+    """Every test starts without cached public pages: the cache outlives each test's data."""
+    public_cache.invalidate()
 
 
 # --- Organisations of the reference data (migration 0002) ---------------------------------

@@ -93,6 +93,7 @@ def create_story(
     now = timezone.now()
     story = Story.objects.create(
         unit=unit,
+        kanwil_id=unit.kanwil_id,
         created_by=by,
         event_start=event_start,
         category=category,

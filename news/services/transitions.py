@@ -12,6 +12,7 @@ from accounts.models import User
 
 from .. import policies, workflow
 from ..models import State, Story, Transition
+from ..public import cache as public_cache
 from ..sanitize import clean_text
 from ..selectors import stories_due_for_publication
 from .notifications import notify_authors, notify_kanwil_editors
@@ -150,7 +151,7 @@ def unschedule_story(*, story: Story, by: User) -> Story:
 @transaction.atomic
 def publish_story(*, story: Story, by: User | None) -> Story:
     """Put exactly the approved revision live (by=None: the scheduler)."""
-    return _transition(
+    published = _transition(
         story=story,
         by=by,
         action_name="publish",
@@ -158,6 +159,9 @@ def publish_story(*, story: Story, by: User | None) -> Story:
         published_at=lambda locked: locked.published_at or timezone.now(),
         publish_at=None,
     )
+    # The public pages show it from now on; the search vector follows by trigger.
+    transaction.on_commit(public_cache.invalidate, robust=True)
+    return published
 
 
 @transaction.atomic
@@ -171,9 +175,11 @@ def reject_story(*, story: Story, by: User, note: str) -> Story:
 @transaction.atomic
 def withdraw_story(*, story: Story, by: User, note: str) -> Story:
     """Take a published story down with a public correction note."""
-    return _transition(
+    withdrawn = _transition(
         story=story, by=by, action_name="withdraw", note=note, correction_note=clean_text(note)
     )
+    transaction.on_commit(public_cache.invalidate, robust=True)
+    return withdrawn
 
 
 def publish_due_stories(*, now: datetime | None = None) -> int:

@@ -130,8 +130,8 @@ def test_person_without_role_is_not_asked_for_totp(client_for):
     [
         reverse("home"),
         reverse("accounts:kanwil_list"),
-        reverse("accounts:kanwil_detail", kwargs={"slug": "sulteng"}),
-        reverse("accounts:unit_detail", kwargs={"slug": "lapas-perempuan-kelas-iii-palu"}),
+        reverse("public:kanwil", kwargs={"slug": "sulteng"}),
+        reverse("public:unit", kwargs={"slug": "lapas-perempuan-kelas-iii-palu"}),
         reverse("account_login"),
     ],
 )

@@ -13,6 +13,7 @@ from django.urls import reverse
 from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_URL
 from accounts.models import AuditEvent, Role, RoleAssignment, User
 from accounts.nip import validate_nip
+from news.demo import STORY_WRITERS
 
 # email -> (role, kind of organisation, organisation slug)
 EXPECTED = {
@@ -54,7 +55,11 @@ def test_creates_the_six_accounts_with_their_roles():
     output = seed()
 
     assert {account.email for account in DEMO_ACCOUNTS} == set(EXPECTED)
-    assert User.objects.count() == len(EXPECTED)
+    assert User.objects.filter(email__in=EXPECTED).count() == len(EXPECTED)
+    # The writers of the extra demo stories (news.demo) cannot sign in.
+    writers = User.objects.filter(email__in=[writer[0] for writer in STORY_WRITERS])
+    assert len(writers) == len(STORY_WRITERS)
+    assert not any(writer.has_usable_password() for writer in writers)
     for email, (role, kind, slug) in EXPECTED.items():
         user = User.objects.get(email=email)
         (assignment,) = RoleAssignment.objects.filter(user=user)
@@ -133,6 +138,9 @@ def test_seed_demo_adds_stories_in_every_state_with_photos(
     for story in briefing:
         assert story.state == State.PUBLISHED
         assert story.event_start.isoformat().startswith("2025-02-06")
-    assert Story.objects.count() == 10
+    assert Story.objects.count() == 19
+    public = Story.objects.filter(state=State.PUBLISHED)
+    assert public.values("unit").distinct().count() == 5
+    assert public.values("kanwil").distinct().count() == 3
     assert not Photo.objects.filter(story__isnull=True).exists()
     assert Photo.objects.filter(rendition_state="ready").count() == Photo.objects.count() >= 10

@@ -91,11 +91,24 @@ def test_unit_detail_renders_for_anonymous(client, palu_unit):
     assert palu_unit.name in text(response)
 
 
+def test_old_directory_addresses_move_to_the_public_pages(client, sulteng, palu_unit):
+    """The directory's Kanwil and unit pages became the public news pages."""
+    old_kanwil = reverse("accounts:kanwil_detail", kwargs={"slug": sulteng.slug})
+    old_unit = reverse("accounts:unit_detail", kwargs={"slug": palu_unit.slug})
+
+    for old, new in ((old_kanwil, sulteng), (old_unit, palu_unit)):
+        response = client.get(old)
+        assert response.status_code == 301
+        assert response["Location"] == new.get_absolute_url()
+
+
 @pytest.mark.parametrize(
     "url",
     [
         reverse("accounts:kanwil_detail", kwargs={"slug": "atlantis"}),
         reverse("accounts:unit_detail", kwargs={"slug": "lapas-kelas-i-atlantis"}),
+        reverse("public:kanwil", kwargs={"slug": "atlantis"}),
+        reverse("public:unit", kwargs={"slug": "lapas-kelas-i-atlantis"}),
     ],
 )
 def test_unknown_slug_is_404(client, url):

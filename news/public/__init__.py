@@ -1,0 +1,1 @@
+"""The public news site: what anonymous visitors read (published stories only)."""

@@ -1,0 +1,160 @@
+"""Public pages come from the cache until a publication or withdrawal makes them stale."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from news import services
+from news.public import cache as public_cache
+from news.public.meta import story_path
+from tests.factories.news import attach_photo, write_story
+from tests.factories.public import published_story
+
+from .conftest import fetch, text
+
+pytestmark = pytest.mark.django_db
+
+
+def publish_through_the_newsroom(story, *, operator, editor):
+    services.submit_story(story=story, by=operator)
+    services.approve_story(story=story, by=editor)
+    return services.publish_story(story=story, by=editor)
+
+
+def test_an_anonymous_page_is_served_from_the_cache(
+    anonymous, operator_palu, palu_unit, django_assert_num_queries
+):
+    story = published_story(unit=palu_unit, by=operator_palu)
+    first, queries = fetch(anonymous, reverse("home"))
+    assert queries > 0
+
+    with django_assert_num_queries(0):
+        second = anonymous.get(reverse("home"))
+
+    assert story.title in text(second)
+    strip = re.compile(r'(name="csrfmiddlewaretoken" value=|nonce=)"[^"]*"')
+    assert strip.sub("", text(first)) == strip.sub("", text(second))
+
+
+def test_publishing_makes_the_cached_pages_stale(
+    anonymous,
+    operator_palu,
+    editor_sulteng,
+    palu_unit,
+    sulteng,
+    django_capture_on_commit_callbacks,
+):
+    stale_urls = [reverse("home"), sulteng.get_absolute_url(), reverse("public:rss")]
+    story = write_story(unit=palu_unit, by=operator_palu, title="Berita Baru Terbit")
+    attach_photo(story)
+    for url in stale_urls:
+        # Now in the cache, without the story.
+        assert story.title not in text(anonymous.get(url))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_through_the_newsroom(story, operator=operator_palu, editor=editor_sulteng)
+
+    for url in stale_urls:
+        assert story.title in text(anonymous.get(url)), url
+    assert anonymous.get(story_path(story)).status_code == 200
+
+
+def test_withdrawing_takes_the_story_down_at_once(
+    anonymous, operator_palu, editor_sulteng, palu_unit, django_capture_on_commit_callbacks
+):
+    story = write_story(unit=palu_unit, by=operator_palu, title="Berita Akan Ditarik")
+    attach_photo(story)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_through_the_newsroom(story, operator=operator_palu, editor=editor_sulteng)
+    assert anonymous.get(story_path(story)).status_code == 200
+    assert story.title in text(anonymous.get(reverse("home")))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.withdraw_story(story=story, by=editor_sulteng, note="Data peserta keliru.")
+
+    response = anonymous.get(story_path(story))
+    assert response.status_code == 410
+    assert "Data peserta keliru." in text(response)
+    assert story.title not in text(anonymous.get(reverse("home")))
+
+
+def test_publish_and_withdraw_queue_the_invalidation_after_commit(
+    operator_palu, editor_sulteng, palu_unit, django_capture_on_commit_callbacks
+):
+    story = write_story(unit=palu_unit, by=operator_palu)
+    attach_photo(story)
+    services.submit_story(story=story, by=operator_palu)
+    services.approve_story(story=story, by=editor_sulteng)
+    before = public_cache.current_version()
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.publish_story(story=story, by=editor_sulteng)
+    assert public_cache.current_version() == before
+    for callback in callbacks:
+        callback()
+    assert public_cache.current_version() != before
+
+
+def test_signed_in_pages_are_never_stored(client_for, operator_palu, palu_unit):
+    story = published_story(unit=palu_unit, by=operator_palu)
+    client = client_for(operator_palu)
+
+    for url in (reverse("home"), story_path(story), palu_unit.get_absolute_url()):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+
+
+def test_anonymous_pages_are_not_marked_private(anonymous, operator_palu, palu_unit):
+    story = published_story(unit=palu_unit, by=operator_palu)
+
+    for url in (reverse("home"), story_path(story)):
+        response = anonymous.get(url)
+        assert "no-store" not in response.get("Cache-Control", "")
+        assert "Cookie" in response["Vary"]
+    assert "public" in anonymous.get(reverse("public:rss"))["Cache-Control"]
+
+
+def test_the_cache_holds_nothing_personal(client_for, operator_palu, palu_unit):
+    """A signed-in person fills the cache; an anonymous visitor gets their own layout."""
+    story = published_story(unit=palu_unit, by=operator_palu)
+    client_for(operator_palu).get(story_path(story))
+
+    anonymous = Client()
+    body = text(anonymous.get(story_path(story)))
+
+    assert operator_palu.full_name not in body
+    assert operator_palu.email not in body
+    assert reverse("account_login") in body
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    assert token and anonymous.cookies["csrftoken"].value
+
+
+def test_each_language_has_its_own_cached_page(anonymous, operator_palu, palu_unit):
+    story = published_story(unit=palu_unit, by=operator_palu)
+    indonesian = text(anonymous.get(story_path(story)))
+
+    english = Client()
+    english.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english_body = text(english.get(story_path(story)))
+
+    assert "Kamis, 6 Februari 2025" in indonesian
+    assert "Thursday, 6 February 2025" in english_body
+
+
+def test_a_cache_outage_only_makes_pages_slower(anonymous, operator_palu, palu_unit, monkeypatch):
+    story = published_story(unit=palu_unit, by=operator_palu)
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    for name in ("get", "set", "add"):
+        monkeypatch.setattr(cache, name, broken)
+
+    assert anonymous.get(reverse("home")).status_code == 200
+    assert story.title in text(anonymous.get(story_path(story)))
+    assert anonymous.get(reverse("public:rss")).status_code == 200

@@ -1,0 +1,292 @@
+"""Search: the icontains fallback everywhere, full-text search on PostgreSQL, hostile input."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import State, Story
+from news.public import search
+from tests.factories.public import published_story, story_in_state
+
+from .conftest import fetch, text
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = reverse("public:search")
+
+
+def results(body: str) -> str:
+    """The results section of the search page (the form repeats the query)."""
+    start = body.find('id="results-title"')
+    return body[start : body.find("</section>", start)] if start >= 0 else ""
+
+
+def found_titles(body: str) -> list[str]:
+    return [
+        re.sub(r"</?mark>", "", title)
+        for title in re.findall(r'<h3 class="h5 mb-1">\s*<a href="[^"]+">(.*?)</a>', body, re.S)
+    ]
+
+
+@pytest.fixture
+def icontains(monkeypatch):
+    """Search as on SQLite, whatever the test database."""
+    monkeypatch.setattr(search, "uses_full_text_search", lambda: False)
+
+
+# --- The fallback (SQLite in development) -----------------------------------------------------
+
+
+def test_fallback_finds_every_word_in_title_lead_or_body(
+    icontains, anonymous, operator_palu, palu_unit
+):
+    both = published_story(
+        unit=palu_unit, by=operator_palu, title="Pelatihan Menjahit", body="<p>Tas anyaman.</p>"
+    )
+    published_story(unit=palu_unit, by=operator_palu, title="Pelatihan Barista")
+
+    body = text(fetch(anonymous, f"{SEARCH}?q=pelatihan+anyaman")[0])
+
+    assert found_titles(body) == [both.title]
+    assert "<mark>Pelatihan</mark>" in body
+
+
+def test_fallback_escapes_everything_but_the_marks(icontains, anonymous, operator_palu, palu_unit):
+    published_story(
+        unit=palu_unit, by=operator_palu, title="<b>Apel</b> & <i>doa</i> pagi", lead="<u>Apel</u>"
+    )
+
+    section = results(text(fetch(anonymous, f"{SEARCH}?q=apel")[0]))
+
+    assert "&lt;b&gt;<mark>Apel</mark>&lt;/b&gt; &amp; &lt;i&gt;doa&lt;/i&gt; pagi" in section
+    assert "<b>" not in section and "<i>" not in section and "<u>" not in section
+
+
+# --- Filters and paging, on any database ------------------------------------------------------
+
+
+def test_filters_narrow_the_results(
+    anonymous, operator_palu, operator_pelaihari, palu_unit, pelaihari_unit, lpka_palu_unit
+):
+    palu = published_story(unit=palu_unit, by=operator_palu, title="Penguatan Palu")
+    pelaihari = published_story(
+        unit=pelaihari_unit, by=operator_pelaihari, title="Penguatan Kalsel"
+    )
+    Story.objects.filter(pk=pelaihari.pk).update(published_at=timezone.now() - timedelta(days=40))
+
+    def titles(query: str) -> set[str]:
+        return set(found_titles(text(fetch(anonymous, f"{SEARCH}?{query}")[0])))
+
+    assert titles("q=Penguatan") == {palu.title, pelaihari.title}
+    assert titles("q=Penguatan&kanwil=sulteng") == {palu.title}
+    assert titles("q=Penguatan&kanwil=kalsel") == {pelaihari.title}
+    assert titles(f"q=Penguatan&upt={palu_unit.slug}") == {palu.title}
+    assert titles(f"q=Penguatan&upt={lpka_palu_unit.slug}") == set()
+    assert titles("q=Penguatan&kategori=kehumasan") == {palu.title, pelaihari.title}
+    assert titles("q=Penguatan&kategori=kesehatan") == set()
+    since = (timezone.localdate() - timedelta(days=7)).isoformat()
+    assert titles(f"q=Penguatan&dari={since}") == {palu.title}
+    assert titles(f"q=Penguatan&sampai={since}") == {pelaihari.title}
+    # Filters alone list the newest matching stories.
+    assert titles("kanwil=kalsel") == {pelaihari.title}
+
+
+def test_the_unit_filter_offers_the_units_of_the_chosen_kanwil(anonymous, lpka_palu_unit):
+    body = text(fetch(anonymous, f"{SEARCH}?kanwil=sulteng")[0])
+    units = body[body.index('name="upt"') : body.index("</select>", body.index('name="upt"'))]
+
+    assert lpka_palu_unit.name in units
+    assert "Pelaihari" not in units
+
+
+def test_results_are_paged_without_counting(
+    icontains, anonymous, operator_palu, palu_unit, monkeypatch
+):
+    monkeypatch.setattr(search, "PER_PAGE", 2)
+    monkeypatch.setattr("news.public.selectors.PER_PAGE", 2)
+    for number in range(5):
+        published_story(unit=palu_unit, by=operator_palu, title=f"Penguatan {number}")
+
+    first = text(fetch(anonymous, f"{SEARCH}?q=Penguatan")[0])
+    third = text(fetch(anonymous, f"{SEARCH}?q=Penguatan&halaman=3")[0])
+
+    assert len(found_titles(first)) == 2
+    assert "halaman=2" in first
+    assert len(found_titles(third)) == 1
+    assert 'rel="next"' not in third
+
+
+HOSTILE = [
+    "x" * 10_000,
+    "<script>alert(1)</script>",
+    "&|!:*()",
+    "a\x00b",
+    "yang dan di",
+    "' OR 1=1; DROP TABLE news_story; --",
+    '"unterminated',
+    "-",
+    "%_\\",
+    "\u202epalu",
+    "🙂 kegiatan",
+    ":* & !",
+    "OR OR OR",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_never_fail(anonymous, operator_palu, palu_unit, query):
+    published_story(unit=palu_unit, by=operator_palu, title="Kegiatan Palu yang ramai")
+
+    response, _ = fetch(anonymous, SEARCH, data={"q": query})
+
+    assert response.status_code == 200
+    body = text(response)
+    assert "<script>alert" not in body
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"kanwil": "<script>"},
+        {"upt": "x" * 5000},
+        {"kategori": "\x00"},
+        {"dari": "2025-13-45"},
+        {"dari": "2025-02-10", "sampai": "2025-02-01"},
+        {"halaman": "-1"},
+        {"halaman": "999999999999999999999"},
+        {"halaman": "abc"},
+        {"q": "palu", "halaman": "50"},
+    ],
+)
+def test_hostile_filters_never_fail(anonymous, query):
+    assert fetch(anonymous, SEARCH, data=query)[0].status_code == 200
+
+
+def test_the_search_page_is_not_indexed(anonymous):
+    body = text(fetch(anonymous, f"{SEARCH}?q=palu")[0])
+
+    assert '<meta name="robots" content="noindex, follow">' in body
+
+
+# --- PostgreSQL full-text search ----------------------------------------------------------------
+
+
+@pytest.mark.services
+def test_the_vector_holds_published_text_only(operator_palu, palu_unit):
+    story = story_in_state(State.DRAFT, unit=palu_unit, by=operator_palu)
+
+    def vector():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT search_vector::text FROM news_story WHERE id = %s", [story.pk])
+            return cursor.fetchone()[0]
+
+    assert vector() is None
+    Story.objects.filter(pk=story.pk).update(
+        state=State.PUBLISHED,
+        published_at=timezone.now(),
+        live_revision=story.current_revision,
+        approved_revision=story.current_revision,
+    )
+    assert "'humas'" in vector()
+    Story.objects.filter(pk=story.pk).update(state=State.WITHDRAWN, correction_note="Ditarik.")
+    assert vector() is None
+
+
+@pytest.mark.services
+def test_indonesian_stemming_finds_other_forms(anonymous, operator_palu, palu_unit):
+    story = published_story(
+        unit=palu_unit,
+        by=operator_palu,
+        title="Apel Pagi",
+        lead="Petugas berkumpul.",
+        body="<p>Seluruh kegiatannya diikuti warga binaan yang dilatih menjahit.</p>",
+    )
+
+    for query in ("kegiatan", "pelatihan", "menjahit", "jahitan"):
+        body = text(fetch(anonymous, f"{SEARCH}?q={query}")[0])
+        assert found_titles(body) == [story.title], query
+
+
+@pytest.mark.services
+def test_title_matches_rank_above_body_matches(anonymous, operator_palu, palu_unit):
+    in_body = published_story(
+        unit=palu_unit,
+        by=operator_palu,
+        title="Apel Pagi",
+        body="<p>Setelah apel ada penyuluhan narkoba.</p>",
+    )
+    in_title = published_story(
+        unit=palu_unit,
+        by=operator_palu,
+        title="Penyuluhan Narkoba bagi Warga Binaan",
+        published_at=timezone.now() - timedelta(days=30),
+    )
+
+    body = text(fetch(anonymous, f"{SEARCH}?q=penyuluhan+narkoba")[0])
+
+    assert found_titles(body) == [in_title.title, in_body.title]
+
+
+@pytest.mark.services
+def test_snippets_mark_matches_and_escape_the_rest(anonymous, operator_palu, palu_unit):
+    published_story(
+        unit=palu_unit,
+        by=operator_palu,
+        title="Apel <Pagi> & Doa",
+        lead="Lead biasa.",
+        body="<p>Tanda &lt;script&gt; dan kegiatannya &amp; lainnya \ue000 aneh.</p>",
+    )
+
+    section = results(text(fetch(anonymous, f"{SEARCH}?q=kegiatan+doa")[0]))
+
+    assert "<mark>kegiatannya</mark>" in section
+    assert "Apel &lt;Pagi&gt; &amp; <mark>Doa</mark>" in section
+    assert "Tanda" in section and "&amp; lainnya" in section
+    assert "<script" not in section
+    assert "\ue000" not in section
+    assert section.count("<mark>") == section.count("</mark>")
+
+
+@pytest.mark.services
+def test_a_misspelt_word_still_finds_the_story(anonymous, operator_palu, palu_unit):
+    story = published_story(
+        unit=palu_unit, by=operator_palu, title="Rutan Perkuat Kehumasan lewat Media Sosial"
+    )
+
+    body = text(fetch(anonymous, f"{SEARCH}?q=kehumsan")[0])
+
+    assert found_titles(body) == [story.title]
+    assert "?q=kehumasan" in body  # did you mean …
+
+
+@pytest.mark.services
+def test_full_text_filters_and_unpublished_text(
+    anonymous, operator_palu, operator_pelaihari, palu_unit, pelaihari_unit
+):
+    palu = published_story(unit=palu_unit, by=operator_palu, title="Penyuluhan Hukum Palu")
+    published_story(unit=pelaihari_unit, by=operator_pelaihari, title="Penyuluhan Hukum Kalsel")
+    story_in_state(State.APPROVED, unit=palu_unit, by=operator_palu, title="Penyuluhan Rahasia")
+
+    body = text(fetch(anonymous, f"{SEARCH}?q=penyuluhan&kanwil=sulteng")[0])
+
+    assert found_titles(body) == [palu.title]
+
+
+@pytest.mark.services
+def test_only_a_bounded_candidate_set_is_ranked(operator_palu, palu_unit, monkeypatch):
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    for number in range(4):
+        published_story(
+            unit=palu_unit,
+            by=operator_palu,
+            title=f"Penyuluhan {number}",
+            published_at=timezone.now() - timedelta(days=number),
+        )
+
+    found = search.search(query="penyuluhan", filters=search.Filters())
+
+    assert sorted(story.title for story in found.hits) == ["Penyuluhan 0", "Penyuluhan 1"]

@@ -1,0 +1,141 @@
+"""Attendance and history exports: CSV (UTF-8 with BOM), XLSX, and a SIASN-shaped list.
+
+Every text cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at
+the start) is prefixed with an apostrophe, so it shows as text.
+"""
+
+import csv
+import io
+import zoneinfo
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .models import Attendance
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+Cell = str | int | float | Decimal | date | datetime | None
+
+
+def neutralise(value: Cell) -> Cell:
+    """Text that starts like a formula gets a leading apostrophe; other values pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _local(moment: datetime | None, zone: str) -> str:
+    if moment is None:
+        return ""
+    return moment.astimezone(zoneinfo.ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+
+
+def attendance_table(attendances: Iterable[Attendance]) -> list[list[Cell]]:
+    """A header and one row per attendee, times in the session's zone."""
+    header = [
+        _("Name"),
+        _("NIP"),
+        _("E-mail"),
+        _("Organisation"),
+        _("Status"),
+        _("Minutes attended"),
+        _("First joined"),
+        _("Last left"),
+        _("Meets the rule"),
+        _("Source"),
+        _("Certificate"),
+    ]
+    rows: list[list[Cell]] = [header]
+    for attendance in attendances:
+        zone = attendance.session.time_zone
+        certificates = getattr(attendance, "valid_certificates", [])
+        rows.append(
+            [
+                attendance.user.full_name,
+                attendance.user.nip,
+                attendance.user.email,
+                attendance.organisation_name,
+                attendance.get_status_display(),
+                attendance.minutes_attended,
+                _local(attendance.first_join, zone),
+                _local(attendance.last_leave, zone),
+                _("yes") if attendance.meets_rule else _("no"),
+                attendance.get_source_display(),
+                certificates[0].number if certificates else "",
+            ]
+        )
+    return rows
+
+
+def siasn_table(attendances: Iterable[Attendance]) -> list[list[Cell]]:
+    """A person's credited sessions in the shape of the SIASN course history (riwayat kursus).
+
+    Columns follow the field names of SIASN's course records; dates are DD-MM-YYYY.
+    """
+    rows: list[list[Cell]] = [
+        [
+            "namaKursus",
+            "institusiPenyelenggara",
+            "jumlahJam",
+            "tanggalKursus",
+            "tanggalSelesaiKursus",
+            "tahunKursus",
+            "nomorSertipikat",
+        ]
+    ]
+    for attendance in attendances:
+        if not attendance.meets_rule:
+            continue
+        session = attendance.session
+        zone = zoneinfo.ZoneInfo(session.time_zone)
+        start, end = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
+        certificates = getattr(attendance, "valid_certificates", [])
+        organiser = session.organiser
+        rows.append(
+            [
+                session.title,
+                organiser.name if organiser is not None else "",
+                session.jp_credited,
+                start.strftime("%d-%m-%Y"),
+                end.strftime("%d-%m-%Y"),
+                start.year,
+                certificates[0].number if certificates else "",
+            ]
+        )
+    return rows
+
+
+def to_csv(rows: Sequence[Sequence[Cell]]) -> bytes:
+    """CSV in UTF-8 with a byte order mark, so spreadsheet programs read it right."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(["" if value is None else neutralise(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(rows: Sequence[Sequence[Cell]], *, title: str) -> bytes:
+    """An XLSX workbook with one sheet; text cells are never formulas."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    def clean(value: Cell) -> Cell:
+        value = neutralise(value)
+        return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "".join(char for char in title if char not in "[]:*?/\\")[:31] or "Sheet1"
+    for row in rows:
+        sheet.append([clean(value) for value in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,111 @@
+"""Zoom participants report (CSV), with or without the meeting block above the header."""
+
+from datetime import date, timedelta
+
+from django.utils.translation import gettext as _
+
+from .base import (
+    ParsedFile,
+    ParsedRow,
+    bad_time,
+    cell,
+    cells_of,
+    check_order,
+    check_row_count,
+    find_column,
+    finish,
+    missing_columns,
+    zone_of,
+)
+from .tabular import HEADER_ALLOWANCE, is_blank, read_table
+from .timestamps import infer_day_first, parse_duration, parse_timestamp
+
+NAME = (
+    "name (original name)",
+    "user name (original name)",
+    "name",
+    "participant",
+    "participant name",
+    "display name",
+)
+EMAIL = ("user email", "email", "participant email", "email address")
+JOIN = ("join time", "joined", "join")
+LEAVE = ("leave time", "left", "leave")
+DURATION = ("duration (minutes)", "duration (mins)", "total duration (minutes)", "duration")
+WAITING_ROOM = ("in waiting room",)
+
+
+def _header_position(rows: list[tuple[int, list[str]]]) -> int | None:
+    for index, (_line, row) in enumerate(rows[:HEADER_ALLOWANCE]):
+        if (
+            find_column(row, *NAME) is not None
+            and find_column(row, *JOIN) is not None
+            and (find_column(row, *LEAVE) is not None or find_column(row, *DURATION) is not None)
+        ):
+            return index
+    return None
+
+
+def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -> ParsedFile:
+    """Participants of a Zoom report, one row per connection."""
+    rows = read_table(text)
+    position = _header_position(rows)
+    if position is None:
+        raise missing_columns([_("name"), _("join time"), _("leave time")])
+    parsed = ParsedFile(source_format="zoom", encoding=encoding)
+    if position >= 2 and not is_blank(rows[0][1]):
+        parsed.meeting = {
+            key.strip(): value.strip()
+            for key, value in zip(rows[0][1], rows[1][1], strict=False)
+            if key.strip()
+        }
+    header = rows[position][1]
+    columns = {
+        "name": find_column(header, *NAME),
+        "email": find_column(header, *EMAIL),
+        "join": find_column(header, *JOIN),
+        "leave": find_column(header, *LEAVE),
+        "duration": find_column(header, *DURATION),
+        "waiting": find_column(header, *WAITING_ROOM),
+    }
+    data = [(line, row) for line, row in rows[position + 1 :] if not is_blank(row)]
+    check_row_count(len(data))
+    times = [cell(row, columns["join"]) for _line, row in data]
+    times += [cell(row, columns["leave"]) for _line, row in data]
+    day_first = infer_day_first(times, reference)
+    zone = zone_of(time_zone)
+    for line, row in data:
+        if cell(row, columns["waiting"]).lower() in ("yes", "ya", "true"):
+            parsed.skipped_rows += 1
+            continue
+        joined_text, left_text = cell(row, columns["join"]), cell(row, columns["leave"])
+        try:
+            joined = parse_timestamp(
+                joined_text, day_first=day_first, reference=reference, zone=zone
+            )
+        except ValueError as error:
+            raise bad_time(line, joined_text) from error
+        if left_text:
+            try:
+                left = parse_timestamp(
+                    left_text, day_first=day_first, reference=reference, zone=zone
+                )
+            except ValueError as error:
+                raise bad_time(line, left_text) from error
+        else:
+            seconds = parse_duration(cell(row, columns["duration"]))
+            if seconds is None:
+                raise bad_time(line, left_text)
+            left = joined + timedelta(seconds=seconds)
+        check_order(line, joined, left)
+        parsed.rows.append(
+            ParsedRow(
+                line_number=line,
+                name=cell(row, columns["name"]),
+                email=cell(row, columns["email"]),
+                joined_at=joined,
+                left_at=left,
+                cells=cells_of(header, row),
+            )
+        )
+    return finish(parsed)

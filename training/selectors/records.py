@@ -1,0 +1,251 @@
+"""Reads of participation, attendance, history, imports and certificates."""
+
+import zoneinfo
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from accounts.models import Unit, User
+from accounts.policies import AnyUser
+from accounts.selectors import scope_for
+
+from .. import policies
+from ..models import (
+    Attendance,
+    Certificate,
+    CertificateBundle,
+    ImportFile,
+    ImportRow,
+    ImportStatus,
+    Invitee,
+    MatchStatus,
+    TrainingSession,
+)
+from .sessions import INVITEE_RELATIONS, ORGANISER_RELATIONS, YEARLY_JP_TARGET
+
+
+@dataclass(frozen=True)
+class Participation:
+    """How one invited organisation took part."""
+
+    invitee: Invitee
+    people_present: int
+    room_people: int
+
+    @property
+    def attended(self) -> int:
+        """People present by name plus people in the unit's room."""
+        return self.people_present + self.room_people
+
+    @property
+    def rate(self) -> float:
+        """Share of the expected people who attended, at most 1."""
+        return min(1.0, self.attended / self.invitee.expected_count)
+
+    @property
+    def percent(self) -> int:
+        """The rate in whole percent."""
+        return round(self.rate * 100)
+
+
+def participation_of(invitees: QuerySet[Invitee]) -> list[Participation]:
+    """Participation of each invitee, in one query."""
+    rows = invitees.select_related(*INVITEE_RELATIONS, "group_attendance").annotate(
+        people_present=Count("attendances", filter=Q(attendances__meets_rule=True))
+    )
+    result = []
+    for invitee in rows:
+        group = getattr(invitee, "group_attendance", None)
+        result.append(
+            Participation(
+                invitee=invitee,
+                people_present=invitee.people_present,
+                room_people=group.people if group is not None else 0,
+            )
+        )
+    return result
+
+
+def participation_per_invitee(session: TrainingSession) -> list[Participation]:
+    """Participation of every organisation invited to a session, by Kanwil and name."""
+    invitees = Invitee.objects.filter(session=session).order_by(
+        "directorate__name", "kanwil__province", "unit__kanwil__province", "unit__name", "id"
+    )
+    return participation_of(invitees)
+
+
+def participation_totals(rows: list[Participation]) -> dict:
+    """Expected, attended and the overall rate of a participation table."""
+    expected = sum(row.invitee.expected_count for row in rows)
+    attended = sum(min(row.attended, row.invitee.expected_count) for row in rows)
+    return {
+        "expected": expected,
+        "attended": attended,
+        "percent": round(100 * attended / expected) if expected else 0,
+        "organisations": len(rows),
+        "organisations_present": sum(1 for row in rows if row.attended),
+    }
+
+
+def _attendance_relations(attendances: QuerySet[Attendance]) -> QuerySet[Attendance]:
+    return attendances.select_related(
+        "user", "recorded_by", *(f"invitee__{name}" for name in INVITEE_RELATIONS)
+    ).prefetch_related(
+        Prefetch(
+            "certificates",
+            queryset=Certificate.objects.filter(revoked_at__isnull=True),
+            to_attr="valid_certificates",
+        )
+    )
+
+
+def attendances_visible_to(
+    user: AnyUser, session: TrainingSession, invitees
+) -> QuerySet[Attendance] | None:
+    """The attendees the user may see, or None when the list is out of their scope."""
+    if not policies.can_view_attendees(user, session, invitees):
+        return None
+    attendances = Attendance.objects.filter(session=session)
+    if not policies.can_manage_session(user, session):
+        allowed = [invitee.pk for invitee in invitees if policies.oversees_invitee(user, invitee)]
+        attendances = attendances.filter(invitee_id__in=allowed)
+    return _attendance_relations(attendances).order_by("user__full_name", "id")
+
+
+def own_attendance(user: AnyUser, session: TrainingSession) -> Attendance | None:
+    """The person's own record at a session."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return _attendance_relations(Attendance.objects.filter(session=session, user=user)).first()
+
+
+def history_of(person: User) -> list[Attendance]:
+    """A person's attendances, newest session first, with sessions and valid certificates."""
+    return list(
+        _attendance_relations(Attendance.objects.filter(user=person))
+        .select_related(*(f"session__{name}" for name in ORGANISER_RELATIONS))
+        .order_by("-session__starts_at", "-id")
+    )
+
+
+def local_year(session: TrainingSession) -> int:
+    """The calendar year of a session where it was held."""
+    return session.starts_at.astimezone(zoneinfo.ZoneInfo(session.time_zone)).year
+
+
+def jp_per_year(attendances: list[Attendance]) -> list[dict]:
+    """Credited JP per year (sessions whose presence rule was met) and the gap to 20 JP."""
+    years: dict[int, Decimal] = {}
+    for attendance in attendances:
+        year = local_year(attendance.session)
+        years.setdefault(year, Decimal(0))
+        if attendance.meets_rule:
+            years[year] += attendance.session.jp_credited
+    return [
+        {"year": year, "jp": jp, "gap": max(Decimal(0), YEARLY_JP_TARGET - jp)}
+        for year, jp in sorted(years.items(), reverse=True)
+    ]
+
+
+def unit_participation(unit: Unit) -> list[Participation]:
+    """How a unit took part in every session it was invited to, newest first."""
+    invitees = (
+        Invitee.objects.filter(unit=unit)
+        .select_related("session")
+        .order_by("-session__starts_at", "-id")
+    )
+    return participation_of(invitees)
+
+
+def matching_queue(session: TrainingSession) -> QuerySet[ImportRow]:
+    """Rows of imported files that wait for a person to match them."""
+    return (
+        ImportRow.objects.filter(
+            import_file__session=session,
+            import_file__status=ImportStatus.DONE,
+            match_status=MatchStatus.UNMATCHED,
+            is_duplicate=False,
+        )
+        .select_related("import_file")
+        .order_by("display_name", "import_file_id", "line_number")
+    )
+
+
+def import_files_of(session: TrainingSession) -> QuerySet[ImportFile]:
+    """The attendance files of a session, newest first."""
+    return ImportFile.objects.filter(session=session).select_related("uploaded_by")
+
+
+def import_file_of(session: TrainingSession, pk: int) -> ImportFile | None:
+    """One attendance file of a session."""
+    return import_files_of(session).filter(pk=pk).first()
+
+
+def imported_hash_exists(session: TrainingSession, sha256: str) -> ImportFile | None:
+    """An earlier, not failed import of the same content."""
+    return (
+        ImportFile.objects.filter(session=session, sha256=sha256)
+        .exclude(status=ImportStatus.FAILED)
+        .first()
+    )
+
+
+def find_person(identifier: str) -> User | None:
+    """A person by e-mail address or NIP."""
+    value = identifier.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return User.objects.filter(nip=value, is_active=True).first()
+    return User.objects.filter(email__iexact=value, is_active=True).first()
+
+
+def certificate_by_number(number: str) -> Certificate | None:
+    """A certificate for its public verification page."""
+    return Certificate.objects.select_related("attendance__session").filter(number=number).first()
+
+
+def certificate_for_download(number: str) -> Certificate | None:
+    """A certificate with its holder and session, for the PDF."""
+    return (
+        Certificate.objects.select_related(
+            "attendance__user",
+            *(f"attendance__session__{name}" for name in ORGANISER_RELATIONS),
+        )
+        .filter(number=number)
+        .first()
+    )
+
+
+def valid_certificates_of(session: TrainingSession) -> QuerySet[Certificate]:
+    """Certificates of a session that are not revoked."""
+    return Certificate.objects.filter(
+        attendance__session=session, revoked_at__isnull=True
+    ).order_by("holder_name", "id")
+
+
+def latest_bundle(session: TrainingSession) -> CertificateBundle | None:
+    """The newest certificate ZIP of a session."""
+    return CertificateBundle.objects.filter(session=session).first()
+
+
+def bundle_of(session: TrainingSession, pk: int) -> CertificateBundle | None:
+    """One certificate ZIP of a session."""
+    return CertificateBundle.objects.filter(session=session, pk=pk).first()
+
+
+def invitees_of_person(session: TrainingSession, person: User) -> list[Invitee]:
+    """The invitees a person belongs to, their unit's first, then Kanwil, then directorate."""
+    scope = scope_for(person)
+    units = set(scope.operator_unit_ids) | set(scope.staff_unit_ids)
+    kanwils = set(scope.editor_kanwil_ids) | set(scope.staff_kanwil_ids)
+    directorates = set(scope.admin_directorate_ids) | set(scope.staff_directorate_ids)
+    found = (
+        Invitee.objects.filter(session=session)
+        .filter(
+            Q(unit_id__in=units) | Q(kanwil_id__in=kanwils) | Q(directorate_id__in=directorates)
+        )
+        .select_related(*INVITEE_RELATIONS)
+    )
+    return sorted(found, key=lambda invitee: (invitee.unit_id is None, invitee.kanwil_id is None))

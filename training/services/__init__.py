@@ -1,0 +1,52 @@
+"""Every write to training records."""
+
+from .attendance import (
+    check_in,
+    rebuild_from_files,
+    record_attendance,
+    resolve_row,
+    set_room_headcount,
+)
+from .catalogue import (
+    add_material,
+    create_speaker,
+    invite_all,
+    invite_organisations,
+    link_story,
+    set_expected,
+    update_speaker,
+)
+from .certificates import (
+    build_bundle,
+    issue_certificates,
+    request_certificate_bundle,
+    revoke_certificate,
+)
+from .imports import confirm_import, process_import, stage_attendance_file
+from .sessions import add_agenda_item, add_appearance, create_session, update_session
+
+__all__ = [
+    "add_agenda_item",
+    "add_appearance",
+    "add_material",
+    "build_bundle",
+    "check_in",
+    "confirm_import",
+    "create_session",
+    "create_speaker",
+    "invite_all",
+    "invite_organisations",
+    "issue_certificates",
+    "link_story",
+    "process_import",
+    "rebuild_from_files",
+    "record_attendance",
+    "request_certificate_bundle",
+    "resolve_row",
+    "revoke_certificate",
+    "set_expected",
+    "set_room_headcount",
+    "stage_attendance_file",
+    "update_session",
+    "update_speaker",
+]

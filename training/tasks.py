@@ -1,0 +1,23 @@
+"""Background jobs of the training app; thin wrappers around services."""
+
+from celery import shared_task
+
+from .services import certificates, imports
+
+
+@shared_task
+def process_import(import_file_id: int) -> str:
+    """Apply a large attendance file."""
+    return imports.process_import(import_file_id=import_file_id)
+
+
+@shared_task
+def build_certificate_bundle(bundle_id: int) -> str:
+    """Build the ZIP of a session's certificates."""
+    return certificates.build_bundle(bundle_id=bundle_id)
+
+
+@shared_task
+def sweep_staged_uploads() -> int:
+    """Periodic job: remove uploads whose preview was never confirmed."""
+    return imports.sweep_staged_uploads()
