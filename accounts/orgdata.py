@@ -1,7 +1,7 @@
 """Organisation reference data the portal ships with: Ditjenpas HQ, Kanwil and sample units."""
 
 # Plain Python constants only, so this module can be imported without Django (e.g. by seeders
-# and tests). Source: /work/shared/domain.md, sections 1 and 2 (public sources, early 2026).
+# and tests). Compiled from public sources (news reports and regulations, early 2026).
 # Slugs are stable identifiers: do not change them once data has been loaded.
 
 HEAD_OFFICE: dict[str, str] = {
