@@ -3,11 +3,13 @@
 import codecs
 import zoneinfo
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from .timestamps import is_bare_time, parse_duration, parse_timestamp
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -232,6 +234,46 @@ def bad_time(line: int, value: str) -> AttendanceFileError:
         % {"line": line, "value": value[:60]},
         "bad_time",
     )
+
+
+def read_timestamp(
+    value: str, line: int, *, day_first: bool, reference, zone: zoneinfo.ZoneInfo
+) -> datetime:
+    """One exported time, or a message naming the line it could not be read on."""
+    try:
+        return parse_timestamp(value, day_first=day_first, reference=reference, zone=zone)
+    except ValueError as error:
+        raise bad_time(line, value) from error
+
+
+def read_interval(
+    joined_text: str,
+    left_text: str,
+    duration_text: str,
+    line: int,
+    *,
+    day_first: bool,
+    reference,
+    zone: zoneinfo.ZoneInfo,
+    roll_bare_exit: bool = False,
+) -> tuple[datetime, datetime]:
+    """A row's join and leave times; the leave time may come from a duration instead.
+
+    With ``roll_bare_exit``, a bare exit time earlier than the join time is taken to be on
+    the next day (a session that ran past midnight)."""
+    options = {"day_first": day_first, "reference": reference, "zone": zone}
+    joined = read_timestamp(joined_text, line, **options)
+    if left_text:
+        left = read_timestamp(left_text, line, **options)
+        if roll_bare_exit and left < joined and is_bare_time(left_text):
+            left += timedelta(days=1)
+    else:
+        seconds = parse_duration(duration_text)
+        if seconds is None:
+            raise bad_time(line, left_text)
+        left = joined + timedelta(seconds=seconds)
+    check_order(line, joined, left)
+    return joined, left
 
 
 def check_order(line: int, joined: datetime, left: datetime) -> None:

@@ -1,24 +1,23 @@
 """Google Meet attendance report (CSV)."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils.translation import gettext as _
 
 from .base import (
     ParsedFile,
     ParsedRow,
-    bad_time,
     cell,
     cells_of,
-    check_order,
     check_row_count,
     find_column,
     finish,
     missing_columns,
+    read_interval,
     zone_of,
 )
 from .tabular import HEADER_ALLOWANCE, is_blank, read_table
-from .timestamps import infer_day_first, is_bare_time, parse_duration, parse_timestamp
+from .timestamps import infer_day_first
 
 NAME = ("full name", "name", "participant name", "participant", "display name")
 FIRST_NAME = ("first name", "given name")
@@ -68,29 +67,16 @@ def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -
             name = " ".join(
                 part for part in (cell(row, columns["first"]), cell(row, columns["last"])) if part
             )
-        joined_text, left_text = cell(row, columns["join"]), cell(row, columns["leave"])
-        try:
-            joined = parse_timestamp(
-                joined_text, day_first=day_first, reference=reference, zone=zone
-            )
-        except ValueError as error:
-            raise bad_time(line, joined_text) from error
-        if left_text:
-            try:
-                left = parse_timestamp(
-                    left_text, day_first=day_first, reference=reference, zone=zone
-                )
-            except ValueError as error:
-                raise bad_time(line, left_text) from error
-            if left < joined and is_bare_time(left_text):
-                # A bare exit time after midnight belongs to the next day.
-                left += timedelta(days=1)
-        else:
-            seconds = parse_duration(cell(row, columns["duration"]))
-            if seconds is None:
-                raise bad_time(line, left_text)
-            left = joined + timedelta(seconds=seconds)
-        check_order(line, joined, left)
+        joined, left = read_interval(
+            cell(row, columns["join"]),
+            cell(row, columns["leave"]),
+            cell(row, columns["duration"]),
+            line,
+            day_first=day_first,
+            reference=reference,
+            zone=zone,
+            roll_bare_exit=True,
+        )
         parsed.rows.append(
             ParsedRow(
                 line_number=line,

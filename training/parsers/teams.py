@@ -25,10 +25,11 @@ from .base import (
     missing_columns,
     no_rows,
     normalise_header,
+    read_timestamp,
     zone_of,
 )
 from .tabular import is_blank, read_table
-from .timestamps import infer_day_first, parse_duration, parse_timestamp
+from .timestamps import infer_day_first, parse_duration
 
 _SECTION = re.compile(
     r"^\s*(?:\d+\.\s*)?(summary|meeting summary|participants|in-meeting activities)\s*$", re.I
@@ -65,13 +66,6 @@ def _table(section: list[tuple[int, list[str]]]) -> tuple[list[str], list[tuple[
     return section[0][1], section[1:]
 
 
-def _timestamp(value, line, *, day_first, reference, zone):
-    try:
-        return parse_timestamp(value, day_first=day_first, reference=reference, zone=zone)
-    except ValueError as error:
-        raise bad_time(line, value) from error
-
-
 def _from_events(parsed, header, data, *, reference, zone) -> ParsedFile:
     """The older layout: one Joined/Left event per line, paired per person."""
     columns = {
@@ -83,7 +77,7 @@ def _from_events(parsed, header, data, *, reference, zone) -> ParsedFile:
     day_first = infer_day_first([cell(row, columns["time"]) for _line, row in data], reference)
     events = []
     for line, row in data:
-        moment = _timestamp(
+        moment = read_timestamp(
             cell(row, columns["time"]), line, day_first=day_first, reference=reference, zone=zone
         )
         events.append((moment, line, row))
@@ -163,12 +157,12 @@ def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -
     times += [cell(row, columns["leave"]) for _line, row in data]
     day_first = infer_day_first(times, reference)
     for line, row in data:
-        joined = _timestamp(
+        joined = read_timestamp(
             cell(row, columns["join"]), line, day_first=day_first, reference=reference, zone=zone
         )
         seconds = parse_duration(cell(row, columns["duration"]), bare_unit_seconds=60)
         if cell(row, columns["leave"]):
-            left = _timestamp(
+            left = read_timestamp(
                 cell(row, columns["leave"]),
                 line,
                 day_first=day_first,

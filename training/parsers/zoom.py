@@ -1,24 +1,23 @@
 """Zoom participants report (CSV), with or without the meeting block above the header."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils.translation import gettext as _
 
 from .base import (
     ParsedFile,
     ParsedRow,
-    bad_time,
     cell,
     cells_of,
-    check_order,
     check_row_count,
     find_column,
     finish,
     missing_columns,
+    read_interval,
     zone_of,
 )
 from .tabular import HEADER_ALLOWANCE, is_blank, read_table
-from .timestamps import infer_day_first, parse_duration, parse_timestamp
+from .timestamps import infer_day_first
 
 NAME = (
     "name (original name)",
@@ -78,26 +77,15 @@ def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -
         if cell(row, columns["waiting"]).lower() in ("yes", "ya", "true"):
             parsed.skipped_rows += 1
             continue
-        joined_text, left_text = cell(row, columns["join"]), cell(row, columns["leave"])
-        try:
-            joined = parse_timestamp(
-                joined_text, day_first=day_first, reference=reference, zone=zone
-            )
-        except ValueError as error:
-            raise bad_time(line, joined_text) from error
-        if left_text:
-            try:
-                left = parse_timestamp(
-                    left_text, day_first=day_first, reference=reference, zone=zone
-                )
-            except ValueError as error:
-                raise bad_time(line, left_text) from error
-        else:
-            seconds = parse_duration(cell(row, columns["duration"]))
-            if seconds is None:
-                raise bad_time(line, left_text)
-            left = joined + timedelta(seconds=seconds)
-        check_order(line, joined, left)
+        joined, left = read_interval(
+            cell(row, columns["join"]),
+            cell(row, columns["leave"]),
+            cell(row, columns["duration"]),
+            line,
+            day_first=day_first,
+            reference=reference,
+            zone=zone,
+        )
         parsed.rows.append(
             ParsedRow(
                 line_number=line,
