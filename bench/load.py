@@ -7,9 +7,10 @@ Run from the project root, after bench/generate.py filled the database::
 
 Two sessions, each with its own gunicorn (2 sync workers, DEBUG off, production settings):
 uncached (DummyCache: nothing is cached anywhere) and cached (Redis, warmed first). Each session
-measures the floor (a minimal Django view that touches no database) before and after its pages,
-and every page's requests per second are compared with the mean of those two floors. Queries per
-page are counted with Django's test client on a second request (bench/page_queries.py).
+measures the floor (a minimal Django view that touches no database) before its first page and
+after every page, and each page's requests per second are compared with the mean of the two
+floor measurements around it. Queries per page are counted with Django's test client on a
+second request (bench/page_queries.py).
 Results go to bench/results/load-<database>-<time>.json and .md.
 """
 

@@ -214,6 +214,11 @@ def evaluate(rows: list[dict], counts: dict[str, dict]) -> list[dict]:
     return report
 
 
+def ratio_text(ratio: float) -> str:
+    """0.25, or 0.004 for a ratio too small for two decimals."""
+    return f"{ratio:.2f}" if ratio >= 0.095 else f"{ratio:.3f}"
+
+
 def format_table(report: list[dict]) -> str:
     """The report as a Markdown table (readable in a terminal too)."""
     lines = [
@@ -230,7 +235,7 @@ def format_table(report: list[dict]) -> str:
             floor = f"{row['floor_rps']:.0f}"
         lines.append(
             f"| {row['session']} | {row['label']} | {row['paths']} | {row['rps']:.1f} "
-            f"| {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {floor} | {row['ratio']:.2f} "
+            f"| {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {floor} | {ratio_text(row['ratio'])} "
             f"| {queries} | {sql_ms} | {row['errors']} | {row['target']} | {row['result']} |"
         )
     return "\n".join(lines)
