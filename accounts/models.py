@@ -259,8 +259,20 @@ class Role(models.TextChoices):
     STAFF = "staff", _("Staff")
 
 
-def _scope(unit: bool, kanwil: bool, directorate: bool) -> Q:
-    return Q(unit__isnull=not unit, kanwil__isnull=not kanwil, directorate__isnull=not directorate)
+ORGANISATION_FIELDS = ("unit", "kanwil", "directorate")
+
+
+def only(chosen: str, fields: tuple[str, ...] = ORGANISATION_FIELDS) -> Q:
+    """A condition that holds when ``chosen`` is the only one of the foreign keys set."""
+    return Q(**{f"{name}__isnull": name != chosen for name in fields})
+
+
+def exactly_one_of(*fields: str) -> Q:
+    """A condition that holds when exactly one of the nullable foreign keys is set."""
+    condition = Q()
+    for chosen in fields:
+        condition |= only(chosen, fields)
+    return condition
 
 
 class RoleAssignment(models.Model):
@@ -296,15 +308,10 @@ class RoleAssignment(models.Model):
             # The organisation a role is scoped to must fit the role.
             models.CheckConstraint(
                 condition=(
-                    Q(role=Role.OPERATOR) & _scope(True, False, False)
-                    | Q(role=Role.EDITOR) & _scope(False, True, False)
-                    | Q(role=Role.ADMIN) & _scope(False, False, True)
-                    | Q(role=Role.STAFF)
-                    & (
-                        _scope(True, False, False)
-                        | _scope(False, True, False)
-                        | _scope(False, False, True)
-                    )
+                    Q(role=Role.OPERATOR) & only("unit")
+                    | Q(role=Role.EDITOR) & only("kanwil")
+                    | Q(role=Role.ADMIN) & only("directorate")
+                    | Q(role=Role.STAFF) & exactly_one_of(*ORGANISATION_FIELDS)
                 ),
                 name="role_scope_matches_role",
             ),

@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .sessions import TrainingSession, exactly_one_of
+from accounts.models import exactly_one_of
+
+from .sessions import TrainingSession
 
 
 class Invitee(models.Model):

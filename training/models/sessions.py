@@ -9,15 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-def exactly_one_of(*fields: str) -> Q:
-    """A condition that holds when exactly one of the nullable foreign keys is set."""
-    condition = Q()
-    for chosen in fields:
-        condition |= Q(
-            **{f"{name}__isnull": name != chosen for name in fields},
-        )
-    return condition
+from accounts.models import exactly_one_of
 
 
 class SessionKind(models.TextChoices):
