@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import attendance, certificates, imports, manage, people, sessions
+from .views import attendance, certificates, imports, manage, people, programme, sessions
 
 app_name = "training"
 
@@ -22,9 +22,47 @@ urlpatterns = [
         manage.material_download,
         name="material_download",
     ),
+    path(
+        "<int:pk>/speakers/<int:appearance_pk>/edit/",
+        programme.appearance_edit,
+        name="appearance_edit",
+    ),
+    path(
+        "<int:pk>/speakers/<int:appearance_pk>/remove/",
+        programme.appearance_remove,
+        name="appearance_remove",
+    ),
+    path("<int:pk>/agenda/<int:item_pk>/edit/", programme.agenda_edit, name="agenda_edit"),
+    path("<int:pk>/agenda/<int:item_pk>/remove/", programme.agenda_remove, name="agenda_remove"),
+    path(
+        "<int:pk>/materials/<int:material_pk>/edit/",
+        programme.material_edit,
+        name="material_edit",
+    ),
+    path(
+        "<int:pk>/materials/<int:material_pk>/remove/",
+        programme.material_remove,
+        name="material_remove",
+    ),
     path("<int:pk>/invite/all/", manage.invite_all, name="invite_all"),
     path("<int:pk>/invite/unit/", manage.invite_unit, name="invite_unit"),
+    path("<int:pk>/invitations/", programme.invitee_list, name="invitee_list"),
+    path(
+        "<int:pk>/invitations/<int:invitee_pk>/edit/",
+        programme.invitee_edit,
+        name="invitee_edit",
+    ),
+    path(
+        "<int:pk>/invitations/<int:invitee_pk>/remove/",
+        programme.invitee_remove,
+        name="invitee_remove",
+    ),
     path("<int:pk>/coverage/", manage.coverage_add, name="coverage_add"),
+    path(
+        "<int:pk>/coverage/<int:coverage_pk>/remove/",
+        programme.coverage_remove,
+        name="coverage_remove",
+    ),
     path("<int:pk>/attendees/", attendance.attendee_list, name="attendee_list"),
     path(
         "<int:pk>/attendees.<str:extension>",

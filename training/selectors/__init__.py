@@ -1,5 +1,15 @@
 """Tuned and scoped reads of training records."""
 
+from .programme import (
+    agenda_item_of,
+    appearance_of,
+    coverage_for_management,
+    coverage_of,
+    invitee_has_records,
+    invitee_of,
+    invitees_for_management,
+    material_of,
+)
 from .records import (
     Participation,
     attendances_visible_to,
@@ -45,6 +55,14 @@ __all__ = [
     "ORGANISER_RELATIONS",
     "YEARLY_JP_TARGET",
     "Participation",
+    "agenda_item_of",
+    "appearance_of",
+    "coverage_for_management",
+    "coverage_of",
+    "invitee_has_records",
+    "invitee_of",
+    "invitees_for_management",
+    "material_of",
     "attendances_visible_to",
     "bundle_of",
     "certificate_by_number",

@@ -23,6 +23,16 @@ from .certificates import (
     revoke_certificate,
 )
 from .imports import confirm_import, process_import, stage_attendance_file
+from .programme import (
+    remove_agenda_item,
+    remove_appearance,
+    remove_invitation,
+    remove_material,
+    unlink_story,
+    update_agenda_item,
+    update_appearance,
+    update_material,
+)
 from .sessions import add_agenda_item, add_appearance, create_session, update_session
 
 __all__ = [
@@ -41,12 +51,20 @@ __all__ = [
     "process_import",
     "rebuild_from_files",
     "record_attendance",
+    "remove_agenda_item",
+    "remove_appearance",
+    "remove_invitation",
+    "remove_material",
     "request_certificate_bundle",
     "resolve_row",
     "revoke_certificate",
     "set_expected",
     "set_room_headcount",
     "stage_attendance_file",
+    "unlink_story",
+    "update_agenda_item",
+    "update_appearance",
+    "update_material",
     "update_session",
     "update_speaker",
 ]

@@ -225,6 +225,7 @@ def update_session(*, session: TrainingSession, by: User, **changes) -> Training
 
 
 def lock_for_management(session: TrainingSession, by: User) -> TrainingSession:
+    """The session, locked for a change, if ``by`` may manage it."""
     locked = (
         TrainingSession.objects.select_for_update(of=("self",))
         .select_related("organiser_unit")
@@ -249,21 +250,20 @@ def add_appearance(
     """Add a speaker to the programme, keeping their position and organisation of that day."""
     locked = lock_for_management(session, by)
     speaker = Speaker.objects.get(pk=speaker.pk)  # the position held today, freshly read
-    if role not in AppearanceRole.values:
-        raise ValidationError(_("Choose the speaker's role."))
-    title = (position_title if position_title is not None else speaker.current_position).strip()
-    if not title:
-        raise ValidationError(_("Give the speaker's position on the day of the session."))
+    title = position_title if position_title is not None else speaker.current_position
     organisation = (
         organisation_name if organisation_name is not None else speaker.current_organisation
-    ).strip()
+    )
+    title, organisation = check_appearance(
+        role=role, position_title=title, organisation=organisation
+    )
     last = locked.appearances.aggregate(last=Max("position"))["last"] or 0
     appearance = Appearance.objects.create(
         session=locked,
         speaker=speaker,
         role=role,
         position=last + 1,
-        topic=topic.strip(),
+        topic=topic.strip()[:300],
         position_title=title,
         organisation_name=organisation,
     )
@@ -290,14 +290,9 @@ def add_agenda_item(
 ) -> AgendaItem:
     """Append a part of the programme."""
     locked = lock_for_management(session, by)
-    if kind not in AgendaKind.values:
-        raise ValidationError(_("Choose what this part of the programme is."))
-    if not title.strip():
-        raise ValidationError(_("Give this part of the programme a title."))
-    if starts_at and ends_at and ends_at <= starts_at:
-        raise ValidationError(_("This part of the programme must end after it starts."))
-    if appearance is not None and appearance.session_id != locked.pk:
-        raise ValidationError(_("This speaker does not appear at this session."))
+    check_agenda_item(
+        locked, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at, appearance=appearance
+    )
     last = locked.agenda_items.aggregate(last=Max("position"))["last"] or 0
     item = AgendaItem.objects.create(
         session=locked,
@@ -310,3 +305,33 @@ def add_agenda_item(
     )
     record(session=locked, actor=by, action="agenda_item_added", title=item.title)
     return item
+
+
+def check_appearance(*, role: str, position_title: str, organisation: str) -> tuple[str, str]:
+    """Refuse an unknown role or a missing position; return position and organisation, trimmed."""
+    if role not in AppearanceRole.values:
+        raise ValidationError(_("Choose the speaker's role."))
+    title = position_title.strip()[:200]
+    if not title:
+        raise ValidationError(_("Give the speaker's position on the day of the session."))
+    return title, organisation.strip()[:200]
+
+
+def check_agenda_item(
+    session: TrainingSession,
+    *,
+    kind: str,
+    title: str,
+    starts_at: datetime | None,
+    ends_at: datetime | None,
+    appearance: Appearance | None,
+) -> None:
+    """Refuse a part of the programme that is unnamed, unknown, backwards or someone else's."""
+    if kind not in AgendaKind.values:
+        raise ValidationError(_("Choose what this part of the programme is."))
+    if not title.strip():
+        raise ValidationError(_("Give this part of the programme a title."))
+    if starts_at and ends_at and ends_at <= starts_at:
+        raise ValidationError(_("This part of the programme must end after it starts."))
+    if appearance is not None and appearance.session_id != session.pk:
+        raise ValidationError(_("This speaker does not appear at this session."))

@@ -1,8 +1,5 @@
 """The organiser's page of a session: programme, materials, invitations and coverage."""
 
-import zoneinfo
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -61,6 +58,7 @@ def session_manage(request, pk: int):
         "session": session,
         "bundle": selectors.latest_bundle(session),
         "imports": selectors.import_files_of(session)[:10],
+        "coverage": list(selectors.coverage_for_management(session)),
         **_forms(request, session),
     }
     return render(request, "training/session_manage.html", context)
@@ -123,12 +121,7 @@ def agenda_add(request, pk: int):
         _form_errors(request, form)
         return _back(session, "#agenda")
     data = form.cleaned_data
-    zone = zoneinfo.ZoneInfo(session.time_zone)
-    day = session.starts_at.astimezone(zone).date()
-
-    def at(time):
-        return datetime.combine(day, time).replace(tzinfo=zone) if time else None
-
+    starts_at, ends_at = form.times(session)
     return _run(
         request,
         session,
@@ -138,8 +131,8 @@ def agenda_add(request, pk: int):
             by=request.user,
             kind=data["kind"],
             title=data["title"],
-            starts_at=at(data["start_time"]),
-            ends_at=at(data["end_time"]),
+            starts_at=starts_at,
+            ends_at=ends_at,
             appearance=form.appearances.get(data["appearance"]),
         ),
         _("The programme has been updated."),
