@@ -6,10 +6,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import settings as hypothesis_settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from accounts.models import Directorate
+from tests.factories.news import write_story
+from tests.factories.training import SpeakerFactory
 from training import services
 from training.models import Mode, Platform, PresenceRule, SessionKind, TrainingSession
 
@@ -21,6 +24,8 @@ hypothesis_settings.register_profile("portal", database=None, deadline=None)
 hypothesis_settings.load_profile("portal")
 
 SESSION_START = datetime(2025, 2, 6, 9, 0, tzinfo=WITA)
+# The smallest file every PDF reader accepts as a PDF.
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 SESSION_END = datetime(2025, 2, 6, 11, 30, tzinfo=WITA)
 
 
@@ -113,6 +118,43 @@ def running_now(sulteng_session):
     )
     sulteng_session.refresh_from_db()
     return sulteng_session
+
+
+@pytest.fixture
+def programme(sulteng_session, editor_sulteng, operator_palu, palu_unit):
+    """A speaker leading an agenda item, a file, a link and a linked story."""
+    speaker = SpeakerFactory(full_name="Maulidi Hilal")
+    appearance = services.add_appearance(
+        session=sulteng_session, by=editor_sulteng, speaker=speaker, role="presenter"
+    )
+    item = services.add_agenda_item(
+        session=sulteng_session,
+        by=editor_sulteng,
+        kind="presentation",
+        title="Etika bermedia sosial",
+        starts_at=at(9, 15),
+        ends_at=at(10, 0),
+        appearance=appearance,
+    )
+    document = services.add_material(
+        session=sulteng_session,
+        by=editor_sulteng,
+        title="Bahan paparan",
+        upload=SimpleUploadedFile("paparan.pdf", PDF),
+    )
+    link = services.add_material(
+        session=sulteng_session, by=editor_sulteng, title="Rekaman", url="https://video.example/x"
+    )
+    story = write_story(unit=palu_unit, by=operator_palu, title="Palu ikut Bimtek Humas")
+    coverage = services.link_story(session=sulteng_session, story=story, by=operator_palu)
+    return {
+        "session": sulteng_session,
+        "appearance": appearance,
+        "item": item,
+        "document": document,
+        "link": link,
+        "coverage": coverage,
+    }
 
 
 @pytest.fixture(autouse=True)
