@@ -136,6 +136,12 @@ class SessionFilterForm(forms.Form):
     speaker = forms.ModelChoiceField(
         label=_("Speaker"), queryset=Speaker.objects.none(), required=False
     )
+    person = forms.CharField(
+        label=_("Person"),
+        required=False,
+        max_length=100,
+        help_text=_("A speaker or a participant: name, NIP or e-mail address."),
+    )
 
     def __init__(self, *args, organisers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,5 +160,6 @@ class SessionFilterForm(forms.Form):
             "organiser": data.get("organiser") or "",
             "unit": data.get("unit"),
             "speaker": data.get("speaker"),
+            "person": (data.get("person") or "").strip(),
             "query": (data.get("q") or "").strip(),
         }

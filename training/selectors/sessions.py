@@ -15,12 +15,14 @@ from .. import policies
 from ..models import (
     AgendaItem,
     Appearance,
+    Attendance,
     Coverage,
     Invitee,
     Material,
     Speaker,
     TrainingSession,
 )
+from .scopes import attendance_scope, person_matches
 
 # PP 11/2017 (as amended): every civil servant needs at least 20 JP of development a year.
 YEARLY_JP_TARGET = Decimal(20)
@@ -44,9 +46,15 @@ def filter_sessions(
     organiser: str = "",
     unit: Unit | None = None,
     speaker: Speaker | None = None,
+    person: str = "",
     query: str = "",
+    viewer: AnyUser | None = None,
 ) -> QuerySet[TrainingSession]:
-    """Narrow the session list by the filter form's choices."""
+    """Narrow the session list by the filter form's choices.
+
+    ``person`` finds the sessions where someone spoke (by name or alias) or attended (by name,
+    NIP or e-mail); attendance counts only where ``viewer`` may see the attendee list.
+    """
     if date_from:
         sessions = sessions.filter(starts_at__date__gte=date_from)
     if date_to:
@@ -63,9 +71,33 @@ def filter_sessions(
         sessions = sessions.filter(Q(invitees__unit=unit) | Q(organiser_unit=unit)).distinct()
     if speaker is not None:
         sessions = sessions.filter(appearances__speaker=speaker).distinct()
+    if person:
+        sessions = sessions.filter(
+            Q(pk__in=_sessions_with_speaker(person)) | Q(pk__in=_sessions_attended(person, viewer))
+        )
     if query:
         sessions = sessions.filter(Q(title__icontains=query) | Q(theme__icontains=query))
     return sessions
+
+
+def _sessions_with_speaker(text: str) -> QuerySet:
+    """Ids of sessions where a speaker whose name or alias contains ``text`` appeared."""
+    value = " ".join(text.split())
+    return Appearance.objects.filter(
+        Q(speaker__full_name__icontains=value) | Q(speaker__aliases__alias__icontains=value)
+    ).values("session_id")
+
+
+def _sessions_attended(text: str, viewer: AnyUser | None) -> QuerySet:
+    """Ids of sessions attended by a matching person, counting only the attendance rows the
+    viewer may see."""
+    if viewer is None:
+        return Attendance.objects.none().values("session_id")
+    return (
+        Attendance.objects.filter(attendance_scope(viewer))
+        .filter(person_matches(text))
+        .values("session_id")
+    )
 
 
 def session_for_page(user: AnyUser, pk: int) -> TrainingSession | None:

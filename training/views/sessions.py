@@ -19,12 +19,12 @@ from .common import PER_PAGE, error_text, managed_session, require, visible_sess
 
 @login_required
 def session_list(request):
-    """Sessions by date, kind, organiser, invited unit and speaker."""
+    """Sessions by date, kind, organiser, invited unit, speaker and person."""
     require(policies.can_browse_training(request.user))
     form = SessionFilterForm(request.GET or None, organisers=selectors.filter_organisers())
     sessions = selectors.sessions_for_listing()
     if form.is_valid():
-        sessions = selectors.filter_sessions(sessions, **form.filters())
+        sessions = selectors.filter_sessions(sessions, viewer=request.user, **form.filters())
     page = Paginator(sessions, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "page": page,
