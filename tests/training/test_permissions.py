@@ -8,6 +8,8 @@ from tests.factories import UserFactory
 from training import policies, services
 from training.models import MaterialVisibility
 
+from .conftest import PDF
+
 pytestmark = pytest.mark.django_db
 
 ALL_PERSONAS = [
@@ -165,14 +167,14 @@ def test_invited_materials(request, sulteng_session, editor_sulteng, persona, st
         session=sulteng_session,
         by=editor_sulteng,
         title="Bahan paparan",
-        upload=SimpleUploadedFile("paparan.pdf", b"%PDF-1.4 paparan"),
+        upload=SimpleUploadedFile("paparan.pdf", PDF),
         visibility=MaterialVisibility.INVITED,
     )
     url = reverse("training:material_download", args=[sulteng_session.pk, material.pk])
     response = get(request, persona, url)
     assert response.status_code == status
     if status == 200:
-        assert b"".join(response.streaming_content) == b"%PDF-1.4 paparan"
+        assert b"".join(response.streaming_content) == PDF
         assert "paparan.pdf" in response["Content-Disposition"]
 
 

@@ -15,6 +15,7 @@ from accounts.policies import is_central_admin
 from accounts.selectors import scope_for
 
 from .. import policies
+from ..materials import MATERIAL_EXTENSIONS, MATERIAL_MAX_BYTES, check_material_file
 from ..models import (
     Coverage,
     Invitee,
@@ -27,22 +28,6 @@ from ..models import (
 from .audit import record
 from .sessions import lock_for_management
 
-MATERIAL_MAX_BYTES = 25 * 1024 * 1024
-MATERIAL_EXTENSIONS = {
-    ".pdf",
-    ".pptx",
-    ".ppt",
-    ".docx",
-    ".doc",
-    ".xlsx",
-    ".odp",
-    ".odt",
-    ".png",
-    ".jpg",
-    ".jpeg",
-    ".mp4",
-    ".zip",
-}
 MAX_EXPECTED = 500
 
 
@@ -124,7 +109,7 @@ def add_material(
     url: str = "",
     visibility: str = MaterialVisibility.INVITED,
 ) -> Material:
-    """Hand out a file or a link with a session."""
+    """Hand out a file or a link with a session; a file must really be what its name says."""
     locked = lock_for_management(session, by)
     if not title.strip():
         raise ValidationError(_("Give the material a title."))
@@ -146,13 +131,16 @@ def add_material(
         if extension not in MATERIAL_EXTENSIONS:
             raise ValidationError(
                 _("Materials may be %(types)s files.")
-                % {"types": ", ".join(sorted(ext.lstrip(".") for ext in MATERIAL_EXTENSIONS))}
+                % {"types": ", ".join(sorted(ext.lstrip(".") for ext in MATERIAL_EXTENSIONS))},
+                code="extension",
             )
         if upload.size > MATERIAL_MAX_BYTES:
             raise ValidationError(
                 _("A material may be at most %(mb)s MB.")
-                % {"mb": MATERIAL_MAX_BYTES // (1024 * 1024)}
+                % {"mb": MATERIAL_MAX_BYTES // (1024 * 1024)},
+                code="too_large",
             )
+        check_material_file(upload, extension)
         material.original_name = os.path.basename(upload.name)[:255]
         material.file.save(f"{secrets.token_hex(16)}{extension}", upload, save=False)
     material.save()
