@@ -4,7 +4,6 @@
 with an ``AttendanceFileError`` carrying a translated message.
 """
 
-import re
 from datetime import date
 
 from django.utils.translation import gettext as _
@@ -22,30 +21,25 @@ from .base import (
 )
 
 PARSERS = {"zoom": zoom.parse, "teams": teams.parse, "meet": meet.parse}
-_TEAMS_SECTION = re.compile(r"^\s*\d\.\s*(summary|participants|in-meeting activities)", re.I | re.M)
+# Join and leave columns that Zoom and Meet both write (in Indonesian they translate alike).
+_GENERIC_TIMES = (("join time", "leave time"), ("waktu bergabung", "waktu keluar"))
 
 
 def detect_format(text: str) -> str | None:
-    """Which platform exported the text, judged from its first lines."""
+    """Which platform exported the text, judged from its first lines (English or Indonesian)."""
     head = text[:16384]
     lowered = head.lower()
     if "\t" in head and (
-        _TEAMS_SECTION.search(head)
-        or "in-meeting activities" in lowered
-        or "user action" in lowered
-        or "meeting summary" in lowered
+        teams.NUMBERED_SECTION.search(head) or any(marker in lowered for marker in teams.MARKERS)
     ):
         return "teams"
-    if (
-        "name (original name)" in lowered
-        or "user email" in lowered
-        or lowered.lstrip().startswith("meeting id")
-        or "duration (minutes)" in lowered
+    if any(marker in lowered for marker in zoom.MARKERS) or lowered.lstrip().startswith(
+        zoom.FIRST_CELLS
     ):
         return "zoom"
-    if any(word in lowered for word in ("time joined", "time exited", "first seen", "first name")):
+    if any(marker in lowered for marker in meet.MARKERS):
         return "meet"
-    if "join time" in lowered and "leave time" in lowered:
+    if any(join in lowered and leave in lowered for join, leave in _GENERIC_TIMES):
         return "zoom"
     return None
 

@@ -19,19 +19,90 @@ from .base import (
 from .tabular import HEADER_ALLOWANCE, is_blank, read_table
 from .timestamps import infer_day_first
 
-NAME = ("full name", "name", "participant name", "participant", "display name")
-FIRST_NAME = ("first name", "given name")
-LAST_NAME = ("last name", "family name", "surname")
-EMAIL = ("email", "participant email", "email address")
-JOIN = ("time joined", "joined", "first seen", "join time", "joined at", "first joined")
-LEAVE = ("time exited", "exited", "last seen", "leave time", "left", "left at", "last left")
-DURATION = ("duration", "attendance duration", "time in call")
+# Every header cell Meet writes for a column, in English and, for accounts whose language is
+# Bahasa Indonesia, in Indonesian. Compared after lower-casing and collapsing spaces.
+COLUMNS = {
+    "name": (
+        "full name",
+        "name",
+        "participant name",
+        "participant",
+        "display name",
+        "nama lengkap",
+        "nama",
+        "nama peserta",
+        "peserta",
+        "nama tampilan",
+    ),
+    "first": ("first name", "given name", "nama depan"),
+    "last": ("last name", "family name", "surname", "nama belakang"),
+    "email": (
+        "email",
+        "participant email",
+        "email address",
+        "alamat email",
+        "email peserta",
+        "e-mail",
+    ),
+    "join": (
+        "time joined",
+        "joined",
+        "first seen",
+        "join time",
+        "joined at",
+        "first joined",
+        "waktu bergabung",
+        "bergabung",
+        "pertama terlihat",
+        "pertama kali terlihat",
+        "terlihat pertama kali",
+        "pertama bergabung",
+    ),
+    "leave": (
+        "time exited",
+        "exited",
+        "last seen",
+        "leave time",
+        "left",
+        "left at",
+        "last left",
+        "waktu keluar",
+        "keluar",
+        "terakhir terlihat",
+        "terakhir kali terlihat",
+        "terlihat terakhir kali",
+        "terakhir keluar",
+    ),
+    "duration": (
+        "duration",
+        "attendance duration",
+        "time in call",
+        "durasi",
+        "durasi kehadiran",
+        "waktu dalam panggilan",
+    ),
+}
+# Text that only a Meet report contains (lower case), for recognising the format.
+MARKERS = (
+    "time joined",
+    "time exited",
+    "first seen",
+    "first name",
+    "nama depan",
+    "nama lengkap",
+    "pertama terlihat",
+    "pertama kali terlihat",
+    "terakhir terlihat",
+)
 
 
 def _header_position(rows: list[tuple[int, list[str]]]) -> int | None:
     for index, (_line, row) in enumerate(rows[:HEADER_ALLOWANCE]):
-        has_name = find_column(row, *NAME) is not None or find_column(row, *FIRST_NAME) is not None
-        if has_name and find_column(row, *JOIN) is not None:
+        has_name = (
+            find_column(row, *COLUMNS["name"]) is not None
+            or find_column(row, *COLUMNS["first"]) is not None
+        )
+        if has_name and find_column(row, *COLUMNS["join"]) is not None:
             return index
     return None
 
@@ -43,15 +114,7 @@ def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -
     if position is None:
         raise missing_columns([_("name"), _("time joined")])
     header = rows[position][1]
-    columns = {
-        "name": find_column(header, *NAME),
-        "first": find_column(header, *FIRST_NAME),
-        "last": find_column(header, *LAST_NAME),
-        "email": find_column(header, *EMAIL),
-        "join": find_column(header, *JOIN),
-        "leave": find_column(header, *LEAVE),
-        "duration": find_column(header, *DURATION),
-    }
+    columns = {key: find_column(header, *aliases) for key, aliases in COLUMNS.items()}
     if columns["leave"] is None and columns["duration"] is None:
         raise missing_columns([_("time exited")])
     parsed = ParsedFile(source_format="meet", encoding=encoding)

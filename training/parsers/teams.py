@@ -1,7 +1,8 @@
 """Microsoft Teams attendance report: UTF-16, tab-separated, in numbered sections.
 
-Both layouts are read: the sectioned report ("1. Summary", "2. Participants",
-"3. In-Meeting Activities") and the older event list ("Full Name, User Action, Timestamp").
+Both layouts are read, in English and in Indonesian: the sectioned report ("1. Summary",
+"2. Participants", "3. In-Meeting Activities"; "1. Ringkasan", "2. Peserta", "3. Aktivitas
+Dalam Rapat") and the older event list ("Full Name, User Action, Timestamp").
 The per-join activities are preferred; without them each participant's first join to last
 leave, capped at their in-meeting duration, is used.
 """
@@ -31,16 +32,77 @@ from .base import (
 from .tabular import is_blank, read_table
 from .timestamps import infer_day_first, parse_duration
 
-_SECTION = re.compile(
-    r"^\s*(?:\d+\.\s*)?(summary|meeting summary|participants|in-meeting activities)\s*$", re.I
+# Every header cell Teams writes for a column, in English and, for accounts whose language is
+# Bahasa Indonesia, in Indonesian. Compared after lower-casing and collapsing spaces.
+COLUMNS = {
+    "name": ("name", "full name", "participant name", "nama", "nama lengkap", "nama peserta"),
+    "email": (
+        "email",
+        "e-mail",
+        "participant id (upn)",
+        "upn",
+        "alamat email",
+        "id peserta (upn)",
+    ),
+    "join": (
+        "join time",
+        "first join",
+        "first join time",
+        "waktu bergabung",
+        "bergabung pertama",
+        "gabung pertama",
+        "waktu bergabung pertama",
+        "pertama bergabung",
+    ),
+    "leave": (
+        "leave time",
+        "last leave",
+        "last leave time",
+        "waktu keluar",
+        "keluar terakhir",
+        "waktu keluar terakhir",
+        "terakhir keluar",
+    ),
+    "duration": (
+        "duration",
+        "in-meeting duration",
+        "in meeting duration",
+        "durasi",
+        "durasi dalam rapat",
+        "durasi di rapat",
+    ),
+    # The older event list: one Joined/Left line per event.
+    "action": ("user action", "action", "tindakan pengguna", "tindakan"),
+    "timestamp": ("timestamp", "time", "tanda waktu", "stempel waktu", "waktu"),
+}
+# Section titles, each under its English key.
+SECTIONS = {
+    "summary": ("summary", "meeting summary", "ringkasan", "ringkasan rapat"),
+    "participants": ("participants", "peserta"),
+    "in-meeting activities": (
+        "in-meeting activities",
+        "aktivitas dalam rapat",
+        "aktivitas di dalam rapat",
+        "aktivitas rapat",
+    ),
+}
+# How the event list says someone joined or left.
+JOINED = ("join", "bergabung")
+LEFT = ("left", "keluar", "meninggalkan")
+# Text that only a Teams report contains (lower case), for recognising the format.
+MARKERS = (
+    "in-meeting activities",
+    "user action",
+    "meeting summary",
+    "aktivitas dalam rapat",
+    "tindakan pengguna",
+    "ringkasan rapat",
 )
-NAME = ("name", "full name", "participant name")
-EMAIL = ("email", "e-mail", "participant id (upn)", "upn")
-JOIN = ("join time", "first join", "first join time")
-LEAVE = ("leave time", "last leave", "last leave time")
-DURATION = ("duration", "in-meeting duration", "in meeting duration")
-ACTION = ("user action", "action")
-TIMESTAMP = ("timestamp", "time")
+_SECTION_OF_TITLE = {title: key for key, titles in SECTIONS.items() for title in titles}
+_TITLES = "|".join(re.escape(title) for title in sorted(_SECTION_OF_TITLE, key=len, reverse=True))
+SECTION_TITLE = re.compile(rf"^\s*(?:\d+\.\s*)?({_TITLES})\s*$", re.IGNORECASE)
+# A numbered section title on a line of its own, as the report starts with ("1. Summary").
+NUMBERED_SECTION = re.compile(rf"^\s*\d+\.\s*({_TITLES})\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 def _sections(rows: list[tuple[int, list[str]]]) -> dict[str, list[tuple[int, list[str]]]]:
@@ -50,9 +112,9 @@ def _sections(rows: list[tuple[int, list[str]]]) -> dict[str, list[tuple[int, li
     for line, row in rows:
         filled = [value for value in row if value.strip()]
         if len(filled) == 1:
-            match = _SECTION.match(filled[0])
+            match = SECTION_TITLE.match(filled[0])
             if match:
-                current = normalise_header(match[1]).replace("meeting summary", "summary")
+                current = _SECTION_OF_TITLE[normalise_header(match[1])]
                 sections.setdefault(current, [])
                 continue
         if not is_blank(row):
@@ -68,12 +130,8 @@ def _table(section: list[tuple[int, list[str]]]) -> tuple[list[str], list[tuple[
 
 def _from_events(parsed, header, data, *, reference, zone) -> ParsedFile:
     """The older layout: one Joined/Left event per line, paired per person."""
-    columns = {
-        "name": find_column(header, *NAME),
-        "action": find_column(header, *ACTION),
-        "time": find_column(header, *TIMESTAMP),
-        "email": find_column(header, *EMAIL),
-    }
+    columns = {key: find_column(header, *COLUMNS[key]) for key in ("name", "action", "email")}
+    columns["time"] = find_column(header, *COLUMNS["timestamp"])
     day_first = infer_day_first([cell(row, columns["time"]) for _line, row in data], reference)
     events = []
     for line, row in data:
@@ -88,9 +146,9 @@ def _from_events(parsed, header, data, *, reference, zone) -> ParsedFile:
     for moment, line, row in sorted(events, key=lambda event: (event[0], event[1])):
         name = cell(row, columns["name"])
         action = cell(row, columns["action"]).lower()
-        if action.startswith("join"):
+        if action.startswith(JOINED):
             open_joins.setdefault(name, (moment, line, row))
-        elif action.startswith("left") and name in open_joins:
+        elif action.startswith(LEFT) and name in open_joins:
             joined, join_line, join_row = open_joins.pop(name)
             parsed.rows.append(
                 ParsedRow(
@@ -125,7 +183,10 @@ def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -
     zone = zone_of(time_zone)
     # The older event list has no sections: its header is the first row.
     for index, (_line, row) in enumerate(rows[:50]):
-        if find_column(row, *ACTION) is not None and find_column(row, *TIMESTAMP) is not None:
+        if (
+            find_column(row, *COLUMNS["action"]) is not None
+            and find_column(row, *COLUMNS["timestamp"]) is not None
+        ):
             data = [item for item in rows[index + 1 :] if not is_blank(item[1])]
             check_row_count(len(data))
             return finish(_from_events(parsed, row, data, reference=reference, zone=zone))
@@ -137,11 +198,8 @@ def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -
     if not header:
         raise missing_columns([_("Participants"), _("In-Meeting Activities")])
     columns = {
-        "name": find_column(header, *NAME),
-        "email": find_column(header, *EMAIL),
-        "join": find_column(header, *JOIN),
-        "leave": find_column(header, *LEAVE),
-        "duration": find_column(header, *DURATION),
+        key: find_column(header, *COLUMNS[key])
+        for key in ("name", "email", "join", "leave", "duration")
     }
     absent = [
         label

@@ -33,19 +33,28 @@ _TIME = (
     r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2})(?:[.,]\d+)?)?"
     r"\s*(?P<ampm>[AaPp]\.?\s?[Mm]\.?)?"
 )
-_ZONE = r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|UTC|GMT)?"
+# A zone after the time: an offset, UTC/GMT with or without one, or an Indonesian zone name.
+_ZONE = (
+    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?"
+    r"|(?i:WITA|WIB|WIT))?"
+)
+# Between the date and the time: a comma or spaces, maybe "pukul" (Indonesian for "at").
+_SEPARATOR = r"(?:\s*,\s*|\s+)(?:(?i:pukul|at)\s+)?"
+_WEEKDAY = r"(?:[A-Za-z']+,?\s+)?"
 _NUMERIC = re.compile(
     rf"^\s*(?:(?P<d1>\d{{1,4}})[/.\-](?P<d2>\d{{1,2}})[/.\-](?P<d3>\d{{1,4}})"
-    rf"(?:\s*,\s*|\s+|T))?{_TIME}{_ZONE}\s*$"
+    rf"(?:{_SEPARATOR}|T))?{_TIME}{_ZONE}\s*$"
 )
 _MONTH_FIRST = re.compile(
-    rf"^\s*(?:[A-Za-z]+,?\s+)?(?P<mon>[A-Za-z]{{3,9}})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-    rf"(?:\s*,\s*|\s+){_TIME}{_ZONE}\s*$"
+    rf"^\s*{_WEEKDAY}(?P<mon>[A-Za-z]{{3,9}})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"{_SEPARATOR}{_TIME}{_ZONE}\s*$"
 )
 _DAY_FIRST = re.compile(
-    rf"^\s*(?:[A-Za-z]+,?\s+)?(?P<day>\d{{1,2}})\s+(?P<mon>[A-Za-z]{{3,9}})\.?\s+(?P<year>\d{{4}})"
-    rf"(?:\s*,\s*|\s+){_TIME}{_ZONE}\s*$"
+    rf"^\s*{_WEEKDAY}(?P<day>\d{{1,2}})\s+(?P<mon>[A-Za-z]{{3,9}})\.?\s+(?P<year>\d{{4}})"
+    rf"{_SEPARATOR}{_TIME}{_ZONE}\s*$"
 )
+# Indonesian zone names and their offsets from UTC in hours.
+_ZONE_HOURS = {"wib": 7, "wita": 8, "wit": 9}
 
 
 def infer_day_first(values: list[str], reference: date | None) -> bool:
@@ -89,11 +98,19 @@ def _clock(match: re.Match) -> tuple[int, int, int]:
 def _offset(text: str | None):
     if not text:
         return None
-    if text in ("Z", "UTC", "GMT"):
+    if text.lower() in _ZONE_HOURS:
+        return dt_timezone(timedelta(hours=_ZONE_HOURS[text.lower()]))
+    text = text.removeprefix("UTC").removeprefix("GMT").strip()
+    if text in ("", "Z"):
         return UTC
     sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    return dt_timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    hours, _sep, minutes = text[1:].partition(":")
+    if not minutes and len(hours) > 2:
+        hours, minutes = hours[:2], hours[2:]
+    delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    if delta > timedelta(hours=14):
+        raise ValueError("offset")
+    return dt_timezone(sign * delta)
 
 
 def parse_timestamp(
@@ -135,9 +152,10 @@ def parse_timestamp(
         raise ValueError("out of range") from error
 
 
+# English and Indonesian units (jam/j, menit/mnt/m, detik/dtk/d) of durations like "1j 2m 3d".
 _DURATION_PARTS = re.compile(
-    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>h|hr|hrs|hour|hours|jam|m|min|mins|minute|minutes|menit"
-    r"|s|sec|secs|second|seconds|detik)\b",
+    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>hours|hour|hrs|hr|h|jam|jm|j"
+    r"|minutes|minute|mins|min|menit|mnt|m|seconds|second|secs|sec|s|detik|dtk|det|d)\b",
     re.IGNORECASE,
 )
 

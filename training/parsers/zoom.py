@@ -19,27 +19,69 @@ from .base import (
 from .tabular import HEADER_ALLOWANCE, is_blank, read_table
 from .timestamps import infer_day_first
 
-NAME = (
+# Every header cell Zoom writes for a column, in English and, for accounts whose language is
+# Bahasa Indonesia, in Indonesian. Compared after lower-casing and collapsing spaces.
+COLUMNS = {
+    "name": (
+        "name (original name)",
+        "user name (original name)",
+        "name",
+        "participant",
+        "participant name",
+        "display name",
+        "nama (nama asli)",
+        "nama pengguna (nama asli)",
+        "nama",
+        "nama peserta",
+        "nama tampilan",
+    ),
+    "email": (
+        "user email",
+        "email",
+        "participant email",
+        "email address",
+        "email pengguna",
+        "alamat email",
+        "email peserta",
+        "e-mail",
+    ),
+    "join": ("join time", "joined", "join", "waktu bergabung", "waktu gabung", "bergabung"),
+    "leave": ("leave time", "left", "leave", "waktu keluar", "waktu meninggalkan", "keluar"),
+    "duration": (
+        "duration (minutes)",
+        "duration (mins)",
+        "total duration (minutes)",
+        "duration",
+        "durasi (menit)",
+        "total durasi (menit)",
+        "durasi",
+    ),
+    "waiting": ("in waiting room", "di ruang tunggu", "dalam ruang tunggu"),
+}
+# Values of the waiting-room column that mean the row is time spent waiting.
+YES = ("yes", "ya", "true")
+# Text that only a Zoom report contains (lower case), for recognising the format.
+MARKERS = (
     "name (original name)",
-    "user name (original name)",
-    "name",
-    "participant",
-    "participant name",
-    "display name",
+    "user email",
+    "duration (minutes)",
+    "nama (nama asli)",
+    "nama pengguna (nama asli)",
+    "email pengguna",
+    "durasi (menit)",
 )
-EMAIL = ("user email", "email", "participant email", "email address")
-JOIN = ("join time", "joined", "join")
-LEAVE = ("leave time", "left", "leave")
-DURATION = ("duration (minutes)", "duration (mins)", "total duration (minutes)", "duration")
-WAITING_ROOM = ("in waiting room",)
+FIRST_CELLS = ("meeting id", "id rapat")
 
 
 def _header_position(rows: list[tuple[int, list[str]]]) -> int | None:
     for index, (_line, row) in enumerate(rows[:HEADER_ALLOWANCE]):
         if (
-            find_column(row, *NAME) is not None
-            and find_column(row, *JOIN) is not None
-            and (find_column(row, *LEAVE) is not None or find_column(row, *DURATION) is not None)
+            find_column(row, *COLUMNS["name"]) is not None
+            and find_column(row, *COLUMNS["join"]) is not None
+            and (
+                find_column(row, *COLUMNS["leave"]) is not None
+                or find_column(row, *COLUMNS["duration"]) is not None
+            )
         ):
             return index
     return None
@@ -59,14 +101,7 @@ def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -
             if key.strip()
         }
     header = rows[position][1]
-    columns = {
-        "name": find_column(header, *NAME),
-        "email": find_column(header, *EMAIL),
-        "join": find_column(header, *JOIN),
-        "leave": find_column(header, *LEAVE),
-        "duration": find_column(header, *DURATION),
-        "waiting": find_column(header, *WAITING_ROOM),
-    }
+    columns = {key: find_column(header, *aliases) for key, aliases in COLUMNS.items()}
     data = [(line, row) for line, row in rows[position + 1 :] if not is_blank(row)]
     check_row_count(len(data))
     times = [cell(row, columns["join"]) for _line, row in data]
@@ -74,7 +109,7 @@ def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -
     day_first = infer_day_first(times, reference)
     zone = zone_of(time_zone)
     for line, row in data:
-        if cell(row, columns["waiting"]).lower() in ("yes", "ya", "true"):
+        if cell(row, columns["waiting"]).lower() in YES:
             parsed.skipped_rows += 1
             continue
         joined, left = read_interval(
