@@ -242,6 +242,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.sweep_staged_uploads",
         "schedule": 60 * 60,
     },
+    "requeue-stuck-attendance-imports": {
+        "task": "training.tasks.requeue_stuck_imports",
+        "schedule": 5 * 60,
+    },
 }
 
 # --- Security -------------------------------------------------------------------

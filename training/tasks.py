@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import certificates, imports
+from .services import certificates, imports, recovery
 
 
 @shared_task
@@ -21,3 +21,9 @@ def build_certificate_bundle(bundle_id: int) -> str:
 def sweep_staged_uploads() -> int:
     """Periodic job: remove uploads whose preview was never confirmed."""
     return imports.sweep_staged_uploads()
+
+
+@shared_task
+def requeue_stuck_imports() -> dict[str, int]:
+    """Periodic job: queue again the imports whose worker never finished, or give them up."""
+    return recovery.requeue_stuck_imports()

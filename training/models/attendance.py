@@ -263,6 +263,9 @@ class ImportFile(models.Model):
     unmatched_rows = models.PositiveIntegerField(_("rows to match by hand"), default=0)
     duplicate_rows = models.PositiveIntegerField(_("duplicate rows"), default=0)
     error = models.TextField(_("error"), blank=True, default="")
+    # Background imports: how often the file was queued, and when it was last queued or started.
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    attempted_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -281,6 +284,13 @@ class ImportFile(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=ImportStatus.values), name="training_import_status_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["status", "attempted_at"],
+                condition=Q(status__in=[ImportStatus.QUEUED, ImportStatus.PROCESSING]),
+                name="training_import_unfinished",
             ),
         ]
 

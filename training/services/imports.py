@@ -176,11 +176,18 @@ def confirm_import(*, session: TrainingSession, by: User, token: str) -> ImportF
     if len(parsed.rows) <= SYNC_ROW_LIMIT:
         apply_import(import_file=import_file, parsed=parsed, session=locked, by=by)
     else:
-        from ..tasks import process_import
-
-        pk = import_file.pk
-        transaction.on_commit(lambda: process_import.delay(pk))
+        import_file.attempts = 1
+        import_file.attempted_at = timezone.now()
+        import_file.save(update_fields=["attempts", "attempted_at"])
+        queue_import(import_file.pk)
     return import_file
+
+
+def queue_import(import_file_id: int) -> None:
+    """Hand a saved file to a Celery worker once the current transaction commits."""
+    from ..tasks import process_import
+
+    transaction.on_commit(lambda: process_import.delay(import_file_id))
 
 
 def progress_key(import_file_id: int) -> str:
@@ -281,18 +288,28 @@ def _mark(import_file_id: int, status: str, *, error: str = "") -> None:
 
 
 def process_import(*, import_file_id: int) -> str:
-    """Apply a queued file (the Celery task's work); safe to run twice."""
+    """Apply a queued file (the Celery task's work); safe to run twice.
+
+    While a worker applies the file it holds the row lock of the file, so the sweeper of stuck
+    imports passes it by; a worker that died has lost its lock, and the file is queued again.
+    """
     with transaction.atomic():
         import_file = ImportFile.objects.select_for_update().get(pk=import_file_id)
         if import_file.status != ImportStatus.QUEUED:
             return import_file.status
         import_file.status = ImportStatus.PROCESSING
-        import_file.save(update_fields=["status"])
+        import_file.attempted_at = timezone.now()
+        import_file.save(update_fields=["status", "attempted_at"])
+    attempt = import_file.attempts
     report = _progress(import_file)
     report(5)
     try:
         with transaction.atomic():
             session = lock_session(import_file.session)
+            import_file = ImportFile.objects.select_for_update().get(pk=import_file_id)
+            if import_file.status != ImportStatus.PROCESSING or import_file.attempts != attempt:
+                # Queued again (or finished) while this worker waited: the newer run applies it.
+                return import_file.status
             import_file.file.open("rb")
             try:
                 data = import_file.file.read()

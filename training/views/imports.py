@@ -15,6 +15,7 @@ from ..models import ImportStatus
 from ..parsers import AttendanceFileError
 from ..preview import build_preview
 from ..services import imports as import_services
+from ..services import recovery
 from .common import error_text, managed_session, require
 
 
@@ -79,6 +80,7 @@ def import_detail(request, pk: int, import_pk: int):
         "import_file": import_file,
         "progress": cache.get(import_services.progress_key(import_file.pk), 0),
         "running": import_file.status in (ImportStatus.QUEUED, ImportStatus.PROCESSING),
+        "max_attempts": recovery.MAX_ATTEMPTS,
     }
     return render(request, "training/importfile_detail.html", context)
 
