@@ -48,12 +48,14 @@ def _utc_stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def event_lines(session: TrainingSession, *, host: str, url: str, now: datetime) -> list[str]:
+def event_lines(
+    session: TrainingSession, *, host: str, url: str, now: datetime, note: str = ""
+) -> list[str]:
     """The VEVENT of one session (no passcode or join link: the feed may be shared)."""
     organiser = session.organiser
     location = session.place or session.get_platform_display() or ""
     description = "\n".join(
-        part for part in (session.theme, organiser.name if organiser else "", url) if part
+        part for part in (session.theme, organiser.name if organiser else "", note, url) if part
     )
     return [
         "BEGIN:VEVENT",
@@ -71,9 +73,16 @@ def event_lines(session: TrainingSession, *, host: str, url: str, now: datetime)
 
 
 def calendar(
-    sessions: Iterable[TrainingSession], *, host: str, url_for, now: datetime, name: str
+    sessions: Iterable[TrainingSession],
+    *,
+    host: str,
+    url_for,
+    now: datetime,
+    name: str,
+    note_for=None,
 ) -> str:
-    """A VCALENDAR with one event per session, as text with CRLF line ends."""
+    """A VCALENDAR with one event per session, as text with CRLF line ends; ``note_for`` may
+    add a line to a session's description."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -83,6 +92,7 @@ def calendar(
         f"X-WR-CALNAME:{escape_text(name)}",
     ]
     for session in sessions:
-        lines += event_lines(session, host=host, url=url_for(session), now=now)
+        note = note_for(session) if note_for is not None else ""
+        lines += event_lines(session, host=host, url=url_for(session), now=now, note=note)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

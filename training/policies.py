@@ -165,3 +165,8 @@ def can_link_coverage(user: AnyUser, session: TrainingSession, story) -> bool:
 def can_manage_speakers(user: AnyUser) -> bool:
     """Whoever organises sessions keeps the speaker records."""
     return can_create_sessions(user)
+
+
+def can_keep_calendar_link(user: AnyUser, person: User) -> bool:
+    """Only the person makes, resets or stops their own private calendar link."""
+    return is_signed_in(user) and user.pk == person.pk and can_browse_training(user)

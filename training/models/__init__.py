@@ -13,6 +13,7 @@ from .attendance import (
     MatchStatus,
 )
 from .certificates import AuditEntry, BundleStatus, Certificate, CertificateBundle, Coverage
+from .feeds import CalendarFeed
 from .sessions import (
     AgendaItem,
     AgendaKind,
@@ -36,6 +37,7 @@ __all__ = [
     "AttendanceStatus",
     "AuditEntry",
     "BundleStatus",
+    "CalendarFeed",
     "Certificate",
     "CertificateBundle",
     "Coverage",

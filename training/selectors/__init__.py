@@ -1,5 +1,6 @@
 """Tuned and scoped reads of training records."""
 
+from .feeds import calendar_link_of, person_of_calendar_token
 from .programme import (
     agenda_item_of,
     appearance_of,
@@ -48,6 +49,7 @@ from .sessions import (
     speakers_for_listing,
     stories_to_link,
     upcoming_sessions,
+    upcoming_sessions_with_invitees,
 )
 
 __all__ = [
@@ -65,6 +67,7 @@ __all__ = [
     "material_of",
     "attendances_visible_to",
     "bundle_of",
+    "calendar_link_of",
     "certificate_by_number",
     "certificate_for_download",
     "filter_organisers",
@@ -85,6 +88,7 @@ __all__ = [
     "participation_of",
     "participation_per_invitee",
     "participation_totals",
+    "person_of_calendar_token",
     "session_for_page",
     "session_for_update",
     "sessions_for_listing",
@@ -93,5 +97,6 @@ __all__ = [
     "stories_to_link",
     "unit_participation",
     "upcoming_sessions",
+    "upcoming_sessions_with_invitees",
     "valid_certificates_of",
 ]

@@ -147,6 +147,11 @@ def upcoming_sessions(now: datetime | None = None, *, days: int = 365) -> QueryS
     )
 
 
+def upcoming_sessions_with_invitees(now: datetime | None = None) -> QuerySet[TrainingSession]:
+    """Upcoming sessions with their invitees, for feeds that say whom each session invites."""
+    return upcoming_sessions(now).prefetch_related("invitees")
+
+
 def speakers_for_listing() -> QuerySet[Speaker]:
     """Speakers with their aliases and number of appearances."""
     return Speaker.objects.prefetch_related("aliases").annotate(

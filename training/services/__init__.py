@@ -22,6 +22,7 @@ from .certificates import (
     request_certificate_bundle,
     revoke_certificate,
 )
+from .feeds import reset_calendar_link, stop_calendar_link
 from .imports import confirm_import, process_import, stage_attendance_file
 from .programme import (
     remove_agenda_item,
@@ -55,12 +56,14 @@ __all__ = [
     "remove_appearance",
     "remove_invitation",
     "remove_material",
+    "reset_calendar_link",
     "request_certificate_bundle",
     "resolve_row",
     "revoke_certificate",
     "set_expected",
     "set_room_headcount",
     "stage_attendance_file",
+    "stop_calendar_link",
     "unlink_story",
     "update_agenda_item",
     "update_appearance",

@@ -5,8 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.models import Unit, User
 
@@ -27,6 +29,55 @@ def my_history(request):
     return person_history(request, request.user.pk)
 
 
+NEW_CALENDAR_TOKEN = "training-new-calendar-token"  # noqa: S105 - a session key, not a secret
+
+
+def _calendar_link(request, person: User) -> dict:
+    """The person's own private calendar link: whether it exists, and its address right after
+    it was made (the only moment it can be shown)."""
+    if not policies.can_keep_calendar_link(request.user, person):
+        return {}
+    token = request.session.pop(NEW_CALENDAR_TOKEN, None)
+    return {
+        "can_keep_calendar_link": True,
+        "calendar_link": selectors.calendar_link_of(person),
+        "new_calendar_url": request.build_absolute_uri(
+            reverse("training:private_calendar", args=[token])
+        )
+        if token
+        else "",
+    }
+
+
+@login_required
+@require_POST
+def calendar_link_reset(request):
+    """Make (or make anew) the signed-in person's private calendar link."""
+    try:
+        token = services.reset_calendar_link(person=request.user, by=request.user)
+    except PermissionDenied:
+        require(False)
+    # Kept in the (server-side) session only until the next page shows it once.
+    request.session[NEW_CALENDAR_TOKEN] = token
+    messages.success(
+        request,
+        _("Your private calendar link is ready. Copy it now: it is shown only this once."),
+    )
+    return redirect(f"{reverse('training:my_history')}#calendar")
+
+
+@login_required
+@require_POST
+def calendar_link_stop(request):
+    """Make the signed-in person's private calendar link stop working."""
+    try:
+        services.stop_calendar_link(person=request.user, by=request.user)
+    except PermissionDenied:
+        require(False)
+    messages.success(request, _("Your private calendar link no longer works."))
+    return redirect(f"{reverse('training:my_history')}#calendar")
+
+
 @login_required
 def person_history(request, pk: int):
     """Sessions attended, JP per year and the gap to 20 JP."""
@@ -38,6 +89,7 @@ def person_history(request, pk: int):
         "years": selectors.jp_per_year(attendances),
         "target": selectors.YEARLY_JP_TARGET,
         "is_self": person.pk == request.user.pk,
+        **_calendar_link(request, person),
     }
     return render(request, "training/person_history.html", context)
 

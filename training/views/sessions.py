@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -124,18 +125,45 @@ def session_join(request, pk: int):
     return render(request, "training/session_join.html", context)
 
 
-@login_required
-def calendar_feed(request):
-    """Upcoming sessions as an iCalendar file."""
-    require(policies.can_browse_training(request.user))
+def _calendar_response(request, sessions, *, note_for=None) -> HttpResponse:
     host = request.get_host().split(":")[0] or "humas-portal"
     text = ical.calendar(
-        selectors.upcoming_sessions(),
+        sessions,
         host=host,
         url_for=lambda session: request.build_absolute_uri(session.get_absolute_url()),
         now=timezone.now(),
         name=_("Humas Portal training"),
+        note_for=note_for,
     )
     response = HttpResponse(text.encode("utf-8"), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="pelatihan-humas.ics"'
+    return response
+
+
+@login_required
+def calendar_feed(request):
+    """Upcoming sessions as an iCalendar file."""
+    require(policies.can_browse_training(request.user))
+    return _calendar_response(request, selectors.upcoming_sessions())
+
+
+def private_calendar_feed(request, token: str):
+    """Upcoming sessions for calendar programs, through a person's private link (no sign-in):
+    what that person may see, marking the sessions they are invited to. A stopped, reset or
+    unknown link is not found."""
+    person = selectors.person_of_calendar_token(token)
+    require(person is not None and policies.can_browse_training(person))
+    invited_note = _("You are invited. How to join: %(url)s")
+
+    def note_for(session) -> str:
+        if not policies.can_see_join_details(person, session, session.invitees.all()):
+            return ""
+        join = request.build_absolute_uri(reverse("training:session_join", args=[session.pk]))
+        return invited_note % {"url": join}
+
+    response = _calendar_response(
+        request, selectors.upcoming_sessions_with_invitees(), note_for=note_for
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
     return response
