@@ -9,11 +9,11 @@ import io
 import zoneinfo
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from .models import Attendance
+from .models import Attendance, SessionKind
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -72,22 +72,43 @@ def attendance_table(attendances: Iterable[Attendance]) -> list[list[Cell]]:
     return rows
 
 
-def siasn_table(attendances: Iterable[Attendance]) -> list[list[Cell]]:
-    """A person's credited sessions in the shape of the SIASN course history (riwayat kursus).
+# SIASN's reference list of kinds of development (jenis diklat), as (jenisDiklatId,
+# jenisKursusSertipikat); see docs/training.md for what was verified. A kind without a
+# counterpart (a coordination meeting) is left empty for the person to choose in SIASN.
+SIASN_KIND = {
+    SessionKind.PELATIHAN: (3, "T"),  # Diklat Teknis
+    SessionKind.BIMTEK: (8, "P"),  # Bimbingan Teknis
+    SessionKind.PENGUATAN: (8, "P"),  # Bimbingan Teknis
+    SessionKind.ASISTENSI: (8, "P"),  # Bimbingan Teknis
+    SessionKind.SOSIALISASI: (7, "P"),  # Sosialisasi
+    SessionKind.WEBINAR: (9, "P"),  # Seminar
+    SessionKind.FGD: (4, "P"),  # Workshop
+}
+SIASN_COLUMNS = [
+    "jenisDiklatId",
+    "jenisKursusSertipikat",
+    "namaKursus",
+    "institusiPenyelenggara",
+    "jumlahJam",
+    "tanggalKursus",
+    "tanggalSelesaiKursus",
+    "tahunKursus",
+    "nomorSertipikat",
+]
 
-    Columns follow the field names of SIASN's course records; dates are DD-MM-YYYY.
+
+def siasn_hours(jp: Decimal) -> int:
+    """JP as the whole hours SIASN stores (jumlahJam is an integer); halves round up."""
+    return int(Decimal(jp).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def siasn_table(attendances: Iterable[Attendance]) -> list[list[Cell]]:
+    """A person's credited sessions in the shape of SIASN's course history (riwayat kursus).
+
+    The columns carry the field names of SIASN's riwayat kursus records, in the order of its
+    web service; dates are DD-MM-YYYY, the year is the local year of the start.
     """
-    rows: list[list[Cell]] = [
-        [
-            "namaKursus",
-            "institusiPenyelenggara",
-            "jumlahJam",
-            "tanggalKursus",
-            "tanggalSelesaiKursus",
-            "tahunKursus",
-            "nomorSertipikat",
-        ]
-    ]
+    rows: list[list[Cell]] = [list(SIASN_COLUMNS)]
     for attendance in attendances:
         if not attendance.meets_rule:
             continue
@@ -96,11 +117,14 @@ def siasn_table(attendances: Iterable[Attendance]) -> list[list[Cell]]:
         start, end = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
         certificates = getattr(attendance, "valid_certificates", [])
         organiser = session.organiser
+        kind_id, certificate_kind = SIASN_KIND.get(session.kind, ("", ""))
         rows.append(
             [
+                kind_id,
+                certificate_kind,
                 session.title,
                 organiser.name if organiser is not None else "",
-                session.jp_credited,
+                siasn_hours(session.jp_credited),
                 start.strftime("%d-%m-%Y"),
                 end.strftime("%d-%m-%Y"),
                 start.year,

@@ -3,12 +3,14 @@
 import csv
 import io
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from training import exports, ical, services
+from training import exports, ical, selectors, services
+from training.models import TrainingSession
 
 from .conftest import connection as row
 from .reports import zoom_csv
@@ -82,13 +84,41 @@ def test_siasn_shape(client_for, imported, operator_palu, editor_sulteng):
     )
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0] == (
-        "namaKursus,institusiPenyelenggara,jumlahJam,tanggalKursus,tanggalSelesaiKursus,"
-        "tahunKursus,nomorSertipikat"
+        "jenisDiklatId,jenisKursusSertipikat,namaKursus,institusiPenyelenggara,jumlahJam,"
+        "tanggalKursus,tanggalSelesaiKursus,tahunKursus,nomorSertipikat"
     )
     fields = lines[1].split(",")
-    assert fields[0] == "Bimtek Humas Sulteng"
-    assert fields[2:6] == ["3.00", "06-02-2025", "06-02-2025", "2025"]
-    assert fields[6].startswith("HP-2025-")
+    # A "penguatan" session counts as Bimbingan Teknis (8, P) in SIASN's reference list.
+    assert fields[:3] == ["8", "P", "Bimtek Humas Sulteng"]
+    assert fields[4:8] == ["3", "06-02-2025", "06-02-2025", "2025"]
+    assert fields[8].startswith("HP-2025-")
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("pelatihan", (3, "T")),
+        ("bimtek", (8, "P")),
+        ("sosialisasi", (7, "P")),
+        ("webinar", (9, "P")),
+        ("fgd", (4, "P")),
+        ("rakor", ("", "")),
+    ],
+)
+def test_siasn_kinds_and_whole_hours(
+    sulteng_session, editor_sulteng, operator_palu, kind, expected
+):
+    TrainingSession.objects.filter(pk=sulteng_session.pk).update(
+        kind=kind, jp_credited=Decimal("2.5")
+    )
+    services.record_attendance(
+        session=sulteng_session, person=operator_palu, by=editor_sulteng, status="present"
+    )
+    rows = exports.siasn_table(selectors.history_of(operator_palu))
+    assert tuple(rows[1][:2]) == expected
+    assert rows[1][4] == 3
+    assert exports.siasn_hours(Decimal("2.49")) == 2
+    assert exports.siasn_hours(Decimal("4.00")) == 4
 
 
 def unfold(text: str) -> list[str]:
