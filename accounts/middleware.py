@@ -33,7 +33,7 @@ class RequireTwoFactorMiddleware:
     """Editors and admins must activate TOTP before they can do anything else."""
 
     # Pages needed to set two-factor up, sign out or switch language.
-    allowed_prefixes = ("/accounts/", "/i18n/", "/static/", "/media/", "/jsi18n/")
+    allowed_prefixes = ("/accounts/", "/i18n/", "/bahasa/", "/static/", "/media/", "/jsi18n/")
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -91,6 +91,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The public news site only (news/public): its pages are the hot path, see
+        # humas_portal/jinja2.py. Rendered by name through this engine, never by the one above.
+        "NAME": "public",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "humas_portal.jinja2.environment"},
+    },
 ]
 
 # --- Data -------------------------------------------------------------------

@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("", include("news.urls_public")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("bahasa/<str:code>/", views.switch_language, name="switch_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 ]

@@ -1,9 +1,11 @@
 """Cached public pages and feeds, made stale at once by bumping one version token.
 
-Every cache key of the public site starts with the current version token. The services that
-change what the public sees (publish, withdraw) call ``invalidate()`` after their commit, which
-stores a new random token: from then on every key is new and old entries simply expire. A
-cache outage never breaks a public page; it is only slower.
+Every entry is stored with the version token current when it was built. The services that
+change what the public sees (publish, withdraw, correct) call ``invalidate()`` after their
+commit, which stores a new random token: from then on every stored entry is stale and is built
+again on its next request; old entries simply expire. The token and the entry are read in one
+round trip (``get_many``), so a cached page costs a single cache read. A cache outage never
+breaks a public page; it is only slower.
 """
 
 import hashlib
@@ -32,7 +34,7 @@ def _new_token() -> str:
 
 
 def current_version() -> str:
-    """The version token every public cache key starts with."""
+    """The version token entries are stored with; empty when the cache is unavailable."""
     try:
         version = cache.get(VERSION_KEY)
         if version is None:
@@ -41,8 +43,8 @@ def current_version() -> str:
             version = cache.get(VERSION_KEY)
     except Exception:
         logger.exception("Public page cache unavailable")
-        return "uncached"
-    return version or "uncached"
+        return ""
+    return version or ""
 
 
 def invalidate() -> None:
@@ -54,29 +56,30 @@ def invalidate() -> None:
 
 
 def page_key(name: str, *parts: Any) -> str:
-    """A cache key for one public page: version, language, page name and its inputs."""
+    """A cache key for one public page: language, page name and its inputs."""
     raw = "\x1f".join(str(part) for part in parts)
     digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:40]
-    return f"{KEY_PREFIX}:{current_version()}:{get_language()}:{name}:{digest}"
+    return f"{KEY_PREFIX}:{get_language()}:{name}:{digest}"
 
 
 def cached(key: str, build: Callable[[], Any], timeout: Callable[[Any], int] | int) -> Any:
-    """The value stored under ``key``, else ``build()``, stored for ``timeout`` seconds."""
-    uncached = key.startswith(f"{KEY_PREFIX}:uncached:")
-    value = None
-    if not uncached:
-        try:
-            value = cache.get(key)
-        except Exception:
-            logger.exception("Public page cache unavailable")
-            uncached = True
-    if value is not None:
-        return value
+    """The value stored under ``key`` for the current version, else ``build()``, stored."""
+    try:
+        found = cache.get_many([VERSION_KEY, key])
+    except Exception:
+        logger.exception("Public page cache unavailable")
+        return build()
+    version = found.get(VERSION_KEY)
+    stored = found.get(key)
+    if version is not None and isinstance(stored, tuple) and stored[0] == version:
+        return stored[1]
+    if version is None:
+        version = current_version()
     value = build()
-    if not uncached:
+    if version:
         seconds = timeout(value) if callable(timeout) else timeout
         try:
-            cache.set(key, value, timeout=seconds)
+            cache.set(key, (version, value), timeout=seconds)
         except Exception:
             logger.exception("Could not store a public page in the cache")
     return value

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ..templatetags.news_photos import photo_url
+from . import paths
 
 SITE_NAME = "Humas Portal"
 RSS = "application/rss+xml"
@@ -27,7 +27,7 @@ def absolute(path: str) -> str:
 
 def story_path(story) -> str:
     """The public page of a story (its get_absolute_url is the newsroom page)."""
-    return reverse("public:story", kwargs={"slug": story.slug})
+    return paths.story_path(story.slug)
 
 
 def story_url(story) -> str:
@@ -42,7 +42,7 @@ def photo_absolute_url(photo, kind: str) -> str:
     entry = (photo.renditions or {}).get(kind)
     if not isinstance(entry, dict) or not entry.get("name"):
         return ""
-    return absolute(photo_url(photo, kind))
+    return absolute(paths.photo_path(photo.pk, kind))
 
 
 def json_ld(data: dict) -> SafeString:
@@ -106,34 +106,33 @@ def site_feeds() -> list[Feed]:
     ]
 
 
-def kanwil_feeds(kanwil) -> list[Feed]:
+def kanwil_feeds(*, slug: str, short_name: str) -> list[Feed]:
     """The feeds of one Kanwil."""
-    name = kanwil.short_name
     return [
         Feed(
-            _("News of Kanwil %(name)s (RSS)") % {"name": name},
-            absolute(reverse("public:kanwil_rss", kwargs={"slug": kanwil.slug})),
+            _("News of Kanwil %(name)s (RSS)") % {"name": short_name},
+            absolute(paths.slug_path("kanwil_rss", slug)),
             RSS,
         ),
         Feed(
-            _("News of Kanwil %(name)s (Atom)") % {"name": name},
-            absolute(reverse("public:kanwil_atom", kwargs={"slug": kanwil.slug})),
+            _("News of Kanwil %(name)s (Atom)") % {"name": short_name},
+            absolute(paths.slug_path("kanwil_atom", slug)),
             ATOM,
         ),
     ]
 
 
-def unit_feeds(unit) -> list[Feed]:
+def unit_feeds(*, slug: str, name: str) -> list[Feed]:
     """The feeds of one unit."""
     return [
         Feed(
-            _("News of %(name)s (RSS)") % {"name": unit.name},
-            absolute(reverse("public:unit_rss", kwargs={"slug": unit.slug})),
+            _("News of %(name)s (RSS)") % {"name": name},
+            absolute(paths.slug_path("unit_rss", slug)),
             RSS,
         ),
         Feed(
-            _("News of %(name)s (Atom)") % {"name": unit.name},
-            absolute(reverse("public:unit_atom", kwargs={"slug": unit.slug})),
+            _("News of %(name)s (Atom)") % {"name": name},
+            absolute(paths.slug_path("unit_atom", slug)),
             ATOM,
         ),
     ]
@@ -186,9 +185,8 @@ def share_links(url: str, title: str) -> list[ShareLink]:
 
 
 def story_json_ld(story, *, photos: list, tags: list) -> SafeString:
-    """schema.org NewsArticle of a published story."""
+    """schema.org NewsArticle of a published story (a news.public.story_rows.StoryRow)."""
     url = story_url(story)
-    unit, kanwil = story.unit, story.unit.kanwil
     images = [
         image
         for photo in photos[:3]
@@ -203,20 +201,20 @@ def story_json_ld(story, *, photos: list, tags: list) -> SafeString:
         "headline": story.title[:110],
         "description": story.lead,
         "datePublished": story.published_at.isoformat(),
-        "dateModified": max(story.published_at, story.updated_at).isoformat(),
+        "dateModified": story.modified_at.isoformat(),
         "inLanguage": "id",
-        "articleSection": story.category.name,
+        "articleSection": story.category_name,
         "keywords": [tag.name for tag in tags],
         "contentLocation": {"@type": "Place", "name": story.dateline},
         "author": {
             "@type": "GovernmentOrganization",
-            "name": unit.name,
-            "url": absolute(reverse("public:unit", kwargs={"slug": unit.slug})),
+            "name": story.unit_name,
+            "url": absolute(paths.unit_path(story.unit_slug)),
         },
         "publisher": {
             "@type": "GovernmentOrganization",
-            "name": kanwil.name,
-            "url": absolute(reverse("public:kanwil", kwargs={"slug": kanwil.slug})),
+            "name": story.kanwil_name,
+            "url": absolute(paths.kanwil_path(story.kanwil_slug)),
         },
         "isAccessibleForFree": True,
     }

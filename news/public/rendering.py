@@ -1,29 +1,37 @@
-"""Render public pages from the cache: the main content once, the page around it per request.
+"""Render public pages (Jinja2, see humas_portal/jinja2.py) and serve them from the cache.
 
-The cached part (the main content and the head metadata) is rendered without the request, so
-it can hold nothing personal: no CSRF token, no CSP nonce, no name of a signed-in person. The
-layout around it (navigation, language form with its CSRF token, the nonce on the JSON-LD
-script) is rendered for every request and costs no query for an anonymous visitor.
+A page is its main content (built from the database, the same for everyone) inside the
+site's layout ("chrome": navigation, language links, sign-in button, messages).
+
+* An anonymous visitor without pending messages gets the whole page from one cache read: the
+  layout holds nothing personal (no CSRF token, no nonce, no name), so it is cached with the
+  content, per path and language.
+* A signed-in visitor, or one with a message to see, gets the cached main content inside a
+  layout rendered for them; PrivatePagesNoStoreMiddleware marks their response no-store.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.template import engines
+from django.urls import reverse
+from django.utils import timezone, translation
+from markupsafe import Markup
 
 from . import cache
 from .meta import PageMeta
 
+CONTENT_TYPE = "text/html; charset=utf-8"
+
 
 @dataclass
 class PublicPage:
-    """A rendered public page, as it is kept in the cache."""
+    """A page's rendered main content and head metadata, as kept in the cache."""
 
     main: str
     meta: PageMeta
@@ -46,6 +54,39 @@ class CachedResponse:
 KEPT_HEADERS = ("X-Robots-Tag", "Last-Modified")
 
 
+@dataclass(frozen=True)
+class LanguageLink:
+    """A link that switches the portal's language and comes back to this page."""
+
+    code: str
+    name: str
+    url: str
+    current: bool
+
+
+@dataclass
+class Chrome:
+    """What the layout shows around a page's content."""
+
+    language: str
+    languages: list[LanguageLink]
+    year: int
+    home_url: str
+    search_url: str
+    login_url: str
+    desk_url: str
+    directory_url: str
+    on_home: bool = False
+    on_search: bool = False
+    person: str = ""
+    messages: list = field(default_factory=list)
+
+
+def render(template: str, context: dict) -> str:
+    """A public template rendered with Jinja2."""
+    return engines["public"].get_template(template).render(context)
+
+
 def build_page(
     template: str,
     context: dict,
@@ -54,28 +95,79 @@ def build_page(
     status: int = 200,
     timeout: int = cache.PAGE_TIMEOUT,
 ) -> PublicPage:
-    """Render a page's main content; no request, so nothing personal gets into the cache.
+    """Render a page's main content without the request, so nothing personal is in it.
 
-    Dates on public pages name their zone (the unit's); anything else follows the portal's
-    default zone, whoever's request fills the cache."""
+    Every date on a public page names its zone (the unit's); anything else follows the
+    portal's default zone, whoever's request fills the cache."""
     with timezone.override(ZoneInfo(settings.PORTAL_DEFAULT_TIME_ZONE)):
-        main = render_to_string(template, context)
+        main = render(template, context)
     return PublicPage(main=main, meta=meta, status=status, timeout=timeout)
 
 
-def respond(
-    request: HttpRequest, key: str, build: Callable[[], PublicPage], *, intro: bool = False
-) -> HttpResponse:
-    """The page stored under ``key`` (built and stored if missing), inside the site's layout.
+def _chrome(request: HttpRequest, here: str, *, person: str = "", messages=()) -> Chrome:
+    current = translation.get_language()
+    switch = reverse("switch_language", kwargs={"code": "__code__"})
+    query = "?" + urlencode({"next": here})
+    return Chrome(
+        language=current,
+        languages=[
+            LanguageLink(
+                code=code,
+                name=translation.get_language_info(code)["name_local"],
+                url=switch.replace("__code__", code) + query,
+                current=code == current,
+            )
+            for code, _name in settings.LANGUAGES
+        ],
+        year=timezone.now().year,
+        home_url=reverse("home"),
+        search_url=reverse("public:search"),
+        login_url=reverse("account_login"),
+        desk_url=reverse("accounts:dashboard"),
+        directory_url=reverse("accounts:kanwil_list"),
+        on_home=request.path == reverse("home"),
+        on_search=request.path == reverse("public:search"),
+        person=person,
+        messages=list(messages),
+    )
 
-    ``intro`` adds the portal's introduction, which differs for signed-in people."""
+
+def _layout(page: PublicPage, chrome: Chrome, *, intro: bool) -> str:
+    context = {"meta": page.meta, "main": Markup(page.main), "chrome": chrome, "intro": intro}  # noqa: S704 - rendered by build_page, escaped there
+    return render("news/public/layout.html", context)
+
+
+def respond(
+    request: HttpRequest,
+    key: str,
+    build: Callable[[], PublicPage],
+    *,
+    here: str,
+    intro: bool = False,
+) -> HttpResponse:
+    """The page for ``key`` (built and stored if missing), inside the site's layout.
+
+    ``here`` is the page's own address (path and the query parameters in ``key``), where the
+    language links come back to; ``intro`` adds the portal's introduction."""
+    messages = get_messages(request)
+    if not request.user.is_authenticated and not len(messages):
+
+        def whole() -> tuple[int, bytes, int]:
+            page = build()
+            html = _layout(page, _chrome(request, here), intro=intro)
+            return page.status, html.encode(), page.timeout
+
+        status, content, _timeout = cache.cached(
+            f"{key}:whole", whole, timeout=lambda stored: stored[2]
+        )
+        return HttpResponse(content, content_type=CONTENT_TYPE, status=status)
     page = cache.cached(key, build, timeout=lambda page: page.timeout)
-    context = {
-        "meta": page.meta,
-        "main": mark_safe(page.main),  # noqa: S308 - rendered by build_page, escaped there
-        "intro": intro,
-    }
-    return render(request, "news/public/page.html", context, status=page.status)
+    user = request.user
+    person = (user.full_name or user.email) if user.is_authenticated else ""
+    chrome = _chrome(request, here, person=person, messages=messages)
+    return HttpResponse(
+        _layout(page, chrome, intro=intro), content_type=CONTENT_TYPE, status=page.status
+    )
 
 
 def respond_whole(

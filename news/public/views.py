@@ -8,8 +8,11 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from markupsafe import Markup
 
-from . import cache, policies, selectors
+from accounts.models import UnitClass, UnitType
+
+from . import cache, paths, policies, selectors
 from .cursors import Position, position_from
 from .forms import PARAMETERS, SearchForm
 from .meta import (
@@ -50,28 +53,40 @@ def _list_page(
     template: str,
     *key_parts: str,
     intro: bool = False,
+    extra: Callable[[selectors.Listing], dict] | None = None,
 ):
     """A cached list page: read a Listing at the asked position, describe it, render it."""
     position = position_from(request)
+    path = request.path
 
     def build() -> PublicPage:
         listing = read(position)
         if listing is None:
             raise Http404
-        path = request.path
         context = {
             "listing": listing,
             "subject": listing.subject,
             "page": listing.page,
             "position": position,
             "base_url": path,
+            **(extra(listing) if extra else {}),
         }
         meta = describe(listing, _canonical(path, position))
         covers = [story.cover for story in listing.page.stories]
         return build_page(template, context, meta, timeout=_timeout(covers))
 
     key = cache.page_key(name, *key_parts, position.cache_part)
-    return respond(request, key, build, intro=intro and position.is_first)
+    here = path + position.query_string
+    return respond(request, key, build, here=here, intro=intro and position.is_first)
+
+
+def _feed_links(name: str, slug: str) -> dict:
+    return {
+        "feeds": {
+            "rss": paths.slug_path(f"{name}_rss", slug),
+            "atom": paths.slug_path(f"{name}_atom", slug),
+        }
+    }
 
 
 @require_safe
@@ -104,7 +119,7 @@ def kanwil(request, slug: str):
             title=office.name,
             description=_("News from the units of %(name)s.") % {"name": office.name},
             canonical=canonical,
-            feeds=kanwil_feeds(office) + site_feeds(),
+            feeds=kanwil_feeds(slug=office.slug, short_name=office.short_name) + site_feeds(),
         )
 
     return _list_page(
@@ -114,6 +129,7 @@ def kanwil(request, slug: str):
         describe,
         "news/public/kanwil.html",
         slug,
+        extra=lambda listing: _feed_links("kanwil", listing.subject.slug),
     )
 
 
@@ -127,8 +143,17 @@ def unit(request, slug: str):
             title=found.name,
             description=_("News from %(name)s.") % {"name": found.name},
             canonical=canonical,
-            feeds=unit_feeds(found) + kanwil_feeds(found.kanwil),
+            feeds=unit_feeds(slug=found.slug, name=found.name)
+            + kanwil_feeds(slug=found.office.slug, short_name=found.office.short_name),
         )
+
+    def extra(listing: selectors.Listing) -> dict:
+        found = listing.subject
+        return {
+            "unit_type": UnitType(found.unit_type).label if found.unit_type else "",
+            "unit_class": UnitClass(found.unit_class).label if found.unit_class else "",
+            **_feed_links("unit", found.slug),
+        }
 
     return _list_page(
         request,
@@ -137,6 +162,7 @@ def unit(request, slug: str):
         describe,
         "news/public/unit.html",
         slug,
+        extra=extra,
     )
 
 
@@ -158,8 +184,9 @@ def category(request, slug: str):
         "category",
         lambda position: selectors.category_listing(slug, position),
         describe,
-        "news/public/category.html",
+        "news/public/topic.html",
         slug,
+        extra=lambda listing: {"eyebrow": _("Category"), "title": listing.subject.name},
     )
 
 
@@ -181,8 +208,9 @@ def tag(request, slug: str):
         "tag",
         lambda position: selectors.tag_listing(slug, position),
         describe,
-        "news/public/tag.html",
+        "news/public/topic.html",
         slug,
+        extra=lambda listing: {"eyebrow": _("Tag"), "title": f"#{listing.subject.name}"},
     )
 
 
@@ -198,7 +226,7 @@ def story(request, slug: str):
             return _withdrawn_page(found)
         raise Http404
 
-    return respond(request, cache.page_key("story", slug), build)
+    return respond(request, cache.page_key("story", slug), build, here=request.path)
 
 
 def _story_page(found) -> PublicPage:
@@ -214,27 +242,25 @@ def _story_page(found) -> PublicPage:
         image=Image(url=image_url, alt=cover.caption, width=1200, height=630)
         if image_url
         else None,
-        feeds=unit_feeds(found.unit) + kanwil_feeds(found.unit.kanwil),
+        feeds=unit_feeds(slug=found.unit_slug, name=found.unit_name)
+        + kanwil_feeds(slug=found.kanwil_slug, short_name=found.kanwil_short_name),
         json_ld=story_json_ld(found, photos=photos, tags=tags),
         published_time=found.published_at.isoformat(),
-        modified_time=max(found.published_at, found.updated_at).isoformat(),
-        section=found.category.name,
+        modified_time=found.modified_at.isoformat(),
+        section=found.category_name,
         tags=[item.name for item in tags],
     )
     context = {
         "story": found,
+        # Cleaned by news.sanitize.clean_html when it was saved.
+        "body": Markup(found.body),  # noqa: S704
         "tags": tags,
         "photos": photos,
         "related": related,
-        "url": url,
+        "share_url": url,
         "share_links": share_links(url, found.title),
     }
-    return build_page(
-        "news/public/story.html",
-        context,
-        meta,
-        timeout=_timeout([*photos, *(item.cover for item in related)]),
-    )
+    return build_page("news/public/story.html", context, meta, timeout=_timeout(photos))
 
 
 def _withdrawn_page(found) -> PublicPage:
@@ -285,7 +311,10 @@ def search(request):
         )
         return build_page("news/public/search.html", context, meta, timeout=cache.SEARCH_TIMEOUT)
 
-    return respond(request, cache.page_key("search", sorted(params.items())), build)
+    here = reverse("public:search")
+    if params:
+        here += "?" + urlencode(sorted(params.items()))
+    return respond(request, cache.page_key("search", sorted(params.items())), build, here=here)
 
 
 def _search_page_url(params: dict) -> dict:

@@ -274,4 +274,4 @@ def test_rendered_pages_use_the_organisation_zone(client_for, operator_palu, ope
 
     assert client_for(operator_palu).get(DESK).context["TIME_ZONE"] == "Asia/Makassar"
     assert client_for(pontianak_staff).get(DESK).context["TIME_ZONE"] == "Asia/Pontianak"
-    assert Client().get(reverse("home")).context["TIME_ZONE"] == "Asia/Jakarta"
+    assert Client().get(reverse("account_login")).context["TIME_ZONE"] == "Asia/Jakarta"

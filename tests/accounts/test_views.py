@@ -680,8 +680,10 @@ def test_navigation_follows_policies(client_for, editor_sulteng, operator_palu, 
 
 def test_anonymous_navigation_has_directory_only():
     """Signed out: the organisations directory, nothing else."""
-    response = Client().get(reverse("home"))
+    response = Client().get(reverse("account_login"))
 
     assert [item["url"] for item in response.context["nav_items"]] == [
         reverse("accounts:kanwil_list")
     ]
+    home = Client().get(reverse("home")).content.decode()
+    assert f'href="{reverse("accounts:kanwil_list")}"' in home

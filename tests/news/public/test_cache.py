@@ -1,7 +1,5 @@
 """Public pages come from the cache until a publication or withdrawal makes them stale."""
 
-import re
-
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -35,8 +33,8 @@ def test_an_anonymous_page_is_served_from_the_cache(
         second = anonymous.get(reverse("home"))
 
     assert story.title in text(second)
-    strip = re.compile(r'(name="csrfmiddlewaretoken" value=|nonce=)"[^"]*"')
-    assert strip.sub("", text(first)) == strip.sub("", text(second))
+    # The whole page comes from the cache, layout included.
+    assert text(first) == text(second)
 
 
 def test_publishing_makes_the_cached_pages_stale(
@@ -130,8 +128,8 @@ def test_the_cache_holds_nothing_personal(client_for, operator_palu, palu_unit):
     assert operator_palu.full_name not in body
     assert operator_palu.email not in body
     assert reverse("account_login") in body
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    assert token and anonymous.cookies["csrftoken"].value
+    assert "csrfmiddlewaretoken" not in body
+    assert "csrftoken" not in anonymous.cookies
 
 
 def test_each_language_has_its_own_cached_page(anonymous, operator_palu, palu_unit):
@@ -139,7 +137,7 @@ def test_each_language_has_its_own_cached_page(anonymous, operator_palu, palu_un
     indonesian = text(anonymous.get(story_path(story)))
 
     english = Client()
-    english.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english.get(reverse("switch_language", args=["en"]), {"next": "/"})
     english_body = text(english.get(story_path(story)))
 
     assert "Kamis, 6 Februari 2025" in indonesian
@@ -152,7 +150,7 @@ def test_a_cache_outage_only_makes_pages_slower(anonymous, operator_palu, palu_u
     def broken(*args, **kwargs):
         raise ConnectionError("cache down")
 
-    for name in ("get", "set", "add"):
+    for name in ("get", "get_many", "set", "add"):
         monkeypatch.setattr(cache, name, broken)
 
     assert anonymous.get(reverse("home")).status_code == 200

@@ -1,0 +1,80 @@
+"""The Jinja2 environment of the public news site's templates.
+
+The public pages are the portal's hot path (every visitor, no sign-in); Jinja2 compiles their
+templates to Python and renders them several times faster than the Django template language,
+which the rest of the portal keeps. Translations come from Django's catalogue, so the same
+``makemessages`` run collects both: write ``{{ _("Text") }}`` and, with placeholders,
+``{{ _("Text %(name)s")|format(name=value) }}``.
+"""
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from jinja2 import Environment
+
+from accounts.templatetags.portal_dates import long_date, long_datetime, time_zone_label
+from news.public.paths import photo_path
+
+PHOTO_PLACEHOLDER = "img/photo-placeholder.svg"
+
+
+def truncatewords(text: str, count: int) -> str:
+    """At most ``count`` words, with an ellipsis when cut (as Django's filter)."""
+    return Truncator(text or "").words(count, truncate="…")
+
+
+def truncatechars(text: str, count: int) -> str:
+    """At most ``count`` characters, the last an ellipsis when cut (as Django's filter)."""
+    return Truncator(text or "").chars(count)
+
+
+def linebreaksbr(text: str):
+    """Escaped text with its line breaks as <br>."""
+    return mark_safe(escape(text or "").replace("\r\n", "\n").replace("\n", "<br>"))  # noqa: S308
+
+
+def photo_url(photo, kind: str = "thumb") -> str:
+    """A ready rendition's URL (served by the view that checks visibility), else a placeholder."""
+    if getattr(photo, "rendition_state", None) == "ready":
+        entry = (getattr(photo, "renditions", None) or {}).get(kind)
+        if isinstance(entry, dict) and entry.get("name"):
+            return photo_path(photo.pk, kind)
+    return static(PHOTO_PLACEHOLDER)
+
+
+def rendition(photo, kind: str) -> dict | None:
+    """A ready rendition's entry (name, width, height), else None."""
+    if photo is None or getattr(photo, "rendition_state", None) != "ready":
+        return None
+    entry = (getattr(photo, "renditions", None) or {}).get(kind)
+    return entry if isinstance(entry, dict) and entry.get("width") else None
+
+
+def url(name: str, *args, **kwargs) -> str:
+    """``reverse()`` for templates: ``url("public:search")``."""
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def environment(**options) -> Environment:
+    """The environment Django's Jinja2 backend builds the public templates with."""
+    # Block tags leave no blank lines or indentation behind: smaller pages, same markup.
+    options.setdefault("trim_blocks", True)
+    options.setdefault("lstrip_blocks", True)
+    env = Environment(extensions=["jinja2.ext.i18n"], **options)  # noqa: S701 - autoescape is on
+    env.install_gettext_translations(translation, newstyle=False)
+    env.globals.update(static=static, url=url, SITE_URL=settings.SITE_URL)
+    env.filters.update(
+        long_date=long_date,
+        long_datetime=long_datetime,
+        time_zone_label=time_zone_label,
+        truncatewords=truncatewords,
+        truncatechars=truncatechars,
+        linebreaksbr=linebreaksbr,
+        photo_url=photo_url,
+        rendition=rendition,
+    )
+    return env

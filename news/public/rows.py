@@ -1,0 +1,385 @@
+"""The public site's hot reads, as fixed SQL statements returning light rows.
+
+Why SQL: at national scale a public page has a few milliseconds. For a page of twenty cards the
+ORM spent about a millisecond compiling a query with its cover subquery and three more building
+four model instances per card. These statements are written once, run unchanged on PostgreSQL
+and SQLite, and fill slotted rows the templates read directly.
+
+The rule of the public site (news.policies.is_public_story: published stories only) is the
+``PUBLISHED`` condition every statement starts from; only ``story_row`` also reads a withdrawn
+story, to answer with its correction note. The partial indexes of migration 0004 serve every
+list: newest first by (published_at, id), overall, per Kanwil, per unit and per category.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.db import connection
+from django.utils.dateparse import parse_datetime
+
+from ..models import State
+from .covers import CoverPhoto
+from .cursors import Cursor, Position
+from .paths import category_path, kanwil_path, story_path, tag_path, unit_path
+
+PUBLISHED = f"s.state = '{State.PUBLISHED.value}'"
+
+# What a card shows, then its first photo (joined by the subquery below).
+_CARD_COLUMNS = """
+    s.id, s.slug, s.title, s.lead, s.published_at, s.updated_at,
+    u.name, u.slug, u.is_active, COALESCE(NULLIF(u.time_zone, ''), k.time_zone),
+    k.id, k.slug, k.short_name, c.name, c.slug,
+    p.id, p.caption, p.rendition_state, p.renditions"""
+_CARD_TABLES = """
+    FROM news_story s
+    JOIN accounts_unit u ON u.id = s.unit_id
+    JOIN accounts_kanwil k ON k.id = s.kanwil_id
+    JOIN news_category c ON c.id = s.category_id
+    LEFT JOIN news_photo p ON p.id = (
+        SELECT f.id FROM news_photo f WHERE f.story_id = s.id ORDER BY f.position, f.id LIMIT 1
+    )"""
+_NEWEST_FIRST = "ORDER BY s.published_at DESC, s.id DESC"
+_OLDEST_FIRST = "ORDER BY s.published_at ASC, s.id ASC"
+# Keyset conditions, with the plain range first so the index range starts at the cursor.
+_OLDER_THAN = "AND s.published_at <= %s AND (s.published_at < %s OR s.id < %s)"
+_NEWER_THAN = "AND s.published_at >= %s AND (s.published_at > %s OR s.id > %s)"
+
+# The narrowing of a list: a trusted SQL fragment with one parameter.
+OF_KANWIL = "AND s.kanwil_id = %s"
+OF_UNIT = "AND s.unit_id = %s"
+OF_CATEGORY = "AND s.category_id = %s"
+OF_TAG = "AND EXISTS (SELECT 1 FROM news_story_tags t WHERE t.story_id = s.id AND t.tag_id = %s)"
+OF_IDS = "AND s.id IN ({placeholders})"
+
+
+def aware(value) -> datetime | None:
+    """A datetime from a raw row as an aware UTC datetime (SQLite gives naive ones)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+def _json(value) -> dict:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _parameter(moment: datetime):
+    return connection.ops.adapt_datetimefield_value(moment)
+
+
+def fetch(sql: str, params=()) -> list[tuple]:
+    """All rows of one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+@dataclass(slots=True)
+class Card:
+    """A published story as a list shows it: no body, its first photo as ``cover``."""
+
+    pk: int
+    slug: str
+    title: str
+    lead: str
+    published_at: datetime
+    updated_at: datetime
+    unit_name: str
+    unit_slug: str
+    unit_active: bool
+    zone: str
+    kanwil_id: int
+    kanwil_slug: str
+    kanwil_short_name: str
+    category_name: str
+    category_slug: str
+    cover: CoverPhoto | None = None
+    tags: list[str] = field(default_factory=list)
+    # Search results: the title and a snippet with the matched words marked (safe HTML).
+    title_html: str = ""
+    snippet_html: str = ""
+
+    @property
+    def url(self) -> str:
+        """The story's public page."""
+        return story_path(self.slug)
+
+    @property
+    def unit_url(self) -> str:
+        """The unit's public page."""
+        return unit_path(self.unit_slug)
+
+    @property
+    def kanwil_url(self) -> str:
+        """The Kanwil's public page."""
+        return kanwil_path(self.kanwil_slug)
+
+    @property
+    def category_url(self) -> str:
+        """The category's public page."""
+        return category_path(self.category_slug)
+
+    @classmethod
+    def from_row(cls, row: tuple) -> "Card":
+        """A card from the columns of ``_CARD_COLUMNS``."""
+        cover = None
+        if row[15] is not None:
+            cover = CoverPhoto(
+                pk=row[15], caption=row[16], rendition_state=row[17], renditions=_json(row[18])
+            )
+        return cls(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            aware(row[4]),
+            aware(row[5]),
+            row[6],
+            row[7],
+            bool(row[8]),
+            row[9],
+            row[10],
+            row[11],
+            row[12],
+            row[13],
+            row[14],
+            cover,
+        )
+
+
+def cards(where: str = "", params=(), *, order: str = _NEWEST_FIRST, limit: int) -> list[Card]:
+    """Published stories as cards: ``where`` is one of the trusted fragments above."""
+    sql = f"SELECT {_CARD_COLUMNS} {_CARD_TABLES} WHERE {PUBLISHED} {where} {order} LIMIT %s"
+    return [Card.from_row(row) for row in fetch(sql, [*params, limit])]
+
+
+def cards_by_ids(pks: list[int]) -> list[Card]:
+    """Published stories with these ids as cards, in the order of ``pks``."""
+    if not pks:
+        return []
+    where = OF_IDS.format(placeholders=", ".join(["%s"] * len(pks)))
+    found = {card.pk: card for card in cards(where, pks, limit=len(pks))}
+    return [found[pk] for pk in pks if pk in found]
+
+
+def with_tag_names(found: list[Card]) -> list[Card]:
+    """The cards with the names of their tags, by name (one statement)."""
+    if not found:
+        return found
+    by_pk = {card.pk: card for card in found}
+    placeholders = ", ".join(["%s"] * len(by_pk))
+    for story_pk, name in fetch(
+        "SELECT st.story_id, t.name FROM news_story_tags st JOIN news_tag t ON t.id = st.tag_id "
+        f"WHERE st.story_id IN ({placeholders}) ORDER BY t.name",
+        list(by_pk),
+    ):
+        by_pk[story_pk].tags.append(name)
+    return found
+
+
+@dataclass
+class StoryPage:
+    """One page of a newest-first list, with the cursors of its neighbours."""
+
+    stories: list[Card]
+    older: Cursor | None = None
+    newer: Cursor | None = None
+
+
+def page_of(where: str, params, position: Position, *, per_page: int) -> StoryPage:
+    """One keyset page, newest first: one statement, whatever the depth."""
+    if position.after is not None:
+        after = position.after
+        moment = _parameter(after.published_at)
+        rows = cards(
+            f"{where} {_NEWER_THAN}",
+            [*params, moment, moment, after.pk],
+            order=_OLDEST_FIRST,
+            limit=per_page + 1,
+        )
+        more_newer = len(rows) > per_page
+        rows = list(reversed(rows[:per_page]))
+        return StoryPage(
+            stories=rows,
+            newer=Cursor.of(rows[0]) if more_newer else None,
+            older=Cursor.of(rows[-1]) if rows else None,
+        )
+    if position.before is not None:
+        before = position.before
+        moment = _parameter(before.published_at)
+        where, params = f"{where} {_OLDER_THAN}", [*params, moment, moment, before.pk]
+    rows = cards(where, params, limit=per_page + 1)
+    more_older = len(rows) > per_page
+    rows = rows[:per_page]
+    return StoryPage(
+        stories=rows,
+        older=Cursor.of(rows[-1]) if more_older else None,
+        newer=Cursor.of(rows[0]) if position.before is not None and rows else None,
+    )
+
+
+# --- The home page's regions ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Headline:
+    """A story as a title and a link."""
+
+    slug: str
+    title: str
+
+    @property
+    def url(self) -> str:
+        """The story's public page."""
+        return story_path(self.slug)
+
+
+@dataclass(slots=True)
+class Region:
+    """A Kanwil with its newest headlines."""
+
+    pk: int
+    slug: str
+    province: str
+    headlines: list[Headline] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        """The Kanwil's public page."""
+        return kanwil_path(self.slug)
+
+
+def _nth_newest(rank: int) -> str:
+    return (
+        "(SELECT x.id FROM news_story x WHERE x.kanwil_id = k.id "
+        f"AND x.state = '{State.PUBLISHED.value}' "
+        f"ORDER BY x.published_at DESC, x.id DESC LIMIT 1 OFFSET {int(rank)})"
+    )
+
+
+def regions(*, per_kanwil: int) -> list[Region]:
+    """Every Kanwil by province with its newest headlines: one statement, a few index probes
+    per Kanwil."""
+    newest = ", ".join(_nth_newest(rank) for rank in range(per_kanwil))
+    sql = (
+        "SELECT k.id, k.slug, k.province, s.slug, s.title FROM accounts_kanwil k "
+        f"LEFT JOIN news_story s ON s.id IN ({newest}) "
+        "ORDER BY k.province, k.id, s.published_at DESC, s.id DESC"
+    )
+    found: dict[int, Region] = {}
+    for pk, slug, province, story_slug, title in fetch(sql):
+        region = found.get(pk)
+        if region is None:
+            region = found[pk] = Region(pk, slug, province)
+        if story_slug is not None:
+            region.headlines.append(Headline(story_slug, title))
+    return list(found.values())
+
+
+# --- Subjects of list pages -------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Office:
+    """A Kanwil as its public page shows it."""
+
+    pk: int
+    slug: str
+    name: str
+    short_name: str
+    province: str
+    time_zone: str
+
+    @property
+    def url(self) -> str:
+        """The Kanwil's public page."""
+        return kanwil_path(self.slug)
+
+
+_OFFICE_COLUMNS = "k.id, k.slug, k.name, k.short_name, k.province, k.time_zone"
+
+
+def office_by_slug(slug: str) -> Office | None:
+    """A Kanwil by its slug."""
+    rows = fetch(f"SELECT {_OFFICE_COLUMNS} FROM accounts_kanwil k WHERE k.slug = %s", [slug])
+    return Office(*rows[0]) if rows else None
+
+
+@dataclass(slots=True)
+class UnitSummary:
+    """A unit as its public page, and its Kanwil's list of units, show it."""
+
+    pk: int
+    slug: str
+    name: str
+    unit_type: str = ""
+    unit_class: str = ""
+    city: str = ""
+    zone: str = ""
+    office: Office | None = None
+
+    @property
+    def url(self) -> str:
+        """The unit's public page."""
+        return unit_path(self.slug)
+
+
+def active_unit_by_slug(slug: str) -> UnitSummary | None:
+    """An active unit with its Kanwil, by the unit's slug."""
+    rows = fetch(
+        "SELECT u.id, u.slug, u.name, u.unit_type, u.unit_class, u.city, "
+        f"COALESCE(NULLIF(u.time_zone, ''), k.time_zone), {_OFFICE_COLUMNS} "
+        "FROM accounts_unit u JOIN accounts_kanwil k ON k.id = u.kanwil_id "
+        "WHERE u.slug = %s AND u.is_active",
+        [slug],
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    return UnitSummary(*row[:7], office=Office(*row[7:]))
+
+
+def active_units_of(office: Office) -> list[UnitSummary]:
+    """The active units of a Kanwil, by name."""
+    rows = fetch(
+        "SELECT u.id, u.slug, u.name FROM accounts_unit u "
+        "WHERE u.kanwil_id = %s AND u.is_active ORDER BY u.name",
+        [office.pk],
+    )
+    return [UnitSummary(*row) for row in rows]
+
+
+@dataclass(slots=True)
+class Topic:
+    """A category or a tag."""
+
+    pk: int
+    slug: str
+    name: str
+
+
+def category_by_slug(slug: str) -> Topic | None:
+    """A category by its slug."""
+    rows = fetch("SELECT id, slug, name FROM news_category WHERE slug = %s", [slug])
+    return Topic(*rows[0]) if rows else None
+
+
+def tag_by_slug(slug: str) -> Topic | None:
+    """A tag by its slug."""
+    rows = fetch("SELECT id, slug, name FROM news_tag WHERE slug = %s", [slug])
+    return Topic(*rows[0]) if rows else None
+
+
+def tag_url(tag: Topic) -> str:
+    """A tag's public page."""
+    return tag_path(tag.slug)

@@ -1,0 +1,201 @@
+"""The story page's reads as fixed SQL statements (see rows.py for why): four small queries."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..models import State
+from .covers import CoverPhoto
+from .paths import category_path, kanwil_path, story_path, tag_path, unit_path
+from .rows import PUBLISHED, _json, aware, fetch
+
+RELATED_COUNT = 4
+# Related stories are picked among this many newest stories of the same category.
+RELATED_CANDIDATES = 200
+
+
+@dataclass(slots=True)
+class StoryRow:
+    """A published or withdrawn story with its unit, Kanwil and category."""
+
+    pk: int
+    slug: str
+    state: str
+    title: str
+    lead: str
+    body: str
+    dateline: str
+    event_start: datetime
+    published_at: datetime | None
+    updated_at: datetime
+    correction_note: str
+    category_id: int
+    category_name: str
+    category_slug: str
+    unit_name: str
+    unit_slug: str
+    unit_active: bool
+    zone: str
+    kanwil_slug: str
+    kanwil_name: str
+    kanwil_short_name: str
+    kanwil_province: str
+
+    @property
+    def is_published(self) -> bool:
+        """Whether the public may read it (news.policies.is_public_story)."""
+        return self.state == State.PUBLISHED
+
+    @property
+    def url(self) -> str:
+        """The story's public page."""
+        return story_path(self.slug)
+
+    @property
+    def unit_url(self) -> str:
+        """The unit's public page."""
+        return unit_path(self.unit_slug)
+
+    @property
+    def kanwil_url(self) -> str:
+        """The Kanwil's public page."""
+        return kanwil_path(self.kanwil_slug)
+
+    @property
+    def category_url(self) -> str:
+        """The category's public page."""
+        return category_path(self.category_slug)
+
+    @property
+    def modified_at(self) -> datetime:
+        """When it last changed in public."""
+        return max(self.published_at, self.updated_at) if self.published_at else self.updated_at
+
+
+def story_row(slug: str) -> StoryRow | None:
+    """A published or withdrawn story (the latter only to show its correction note)."""
+    rows = fetch(
+        "SELECT s.id, s.slug, s.state, s.title, s.lead, s.body, s.dateline, s.event_start, "
+        "s.published_at, s.updated_at, s.correction_note, c.id, c.name, c.slug, "
+        "u.name, u.slug, u.is_active, COALESCE(NULLIF(u.time_zone, ''), k.time_zone), "
+        "k.slug, k.name, k.short_name, k.province "
+        "FROM news_story s "
+        "JOIN accounts_unit u ON u.id = s.unit_id "
+        "JOIN accounts_kanwil k ON k.id = s.kanwil_id "
+        "JOIN news_category c ON c.id = s.category_id "
+        "WHERE s.slug = %s AND s.state IN (%s, %s)",
+        [slug, State.PUBLISHED.value, State.WITHDRAWN.value],
+    )
+    if not rows:
+        return None
+    row = list(rows[0])
+    row[7], row[8], row[9] = aware(row[7]), aware(row[8]), aware(row[9])
+    row[16] = bool(row[16])
+    return StoryRow(*row)
+
+
+@dataclass(slots=True)
+class PhotoRow:
+    """A photo of a story, in its gallery order."""
+
+    pk: int
+    caption: str
+    credit: str
+    rendition_state: str
+    renditions: dict
+
+
+def photos_of(story: StoryRow) -> list[PhotoRow]:
+    """The photos of a story, in order."""
+    rows = fetch(
+        "SELECT id, caption, credit, rendition_state, renditions FROM news_photo "
+        "WHERE story_id = %s ORDER BY position, id",
+        [story.pk],
+    )
+    return [
+        PhotoRow(pk, caption, credit, state, _json(data))
+        for pk, caption, credit, state, data in rows
+    ]
+
+
+def cover_of(photo: PhotoRow | None) -> CoverPhoto | None:
+    """A gallery photo as a cover."""
+    if photo is None:
+        return None
+    return CoverPhoto(
+        pk=photo.pk,
+        caption=photo.caption,
+        rendition_state=photo.rendition_state,
+        renditions=photo.renditions,
+    )
+
+
+@dataclass(slots=True)
+class TagRow:
+    """A tag of a story."""
+
+    pk: int
+    slug: str
+    name: str
+
+    @property
+    def url(self) -> str:
+        """The tag's public page."""
+        return tag_path(self.slug)
+
+
+def tags_of(story: StoryRow) -> list[TagRow]:
+    """The tags of a story, by name."""
+    rows = fetch(
+        "SELECT t.id, t.slug, t.name FROM news_tag t "
+        "JOIN news_story_tags st ON st.tag_id = t.id "
+        "WHERE st.story_id = %s ORDER BY t.name",
+        [story.pk],
+    )
+    return [TagRow(*row) for row in rows]
+
+
+@dataclass(slots=True)
+class RelatedRow:
+    """A related story as the side column lists it."""
+
+    slug: str
+    title: str
+    unit_name: str
+    published_at: datetime
+    zone: str
+
+    @property
+    def url(self) -> str:
+        """The story's public page."""
+        return story_path(self.slug)
+
+
+def related_to(
+    story: StoryRow, tags: list[TagRow], *, count: int = RELATED_COUNT
+) -> list[RelatedRow]:
+    """The newest stories of the same category, those sharing a tag with it first."""
+    params: list = [story.category_id, story.pk]
+    shares_tag = ""
+    if tags:
+        placeholders = ", ".join(["%s"] * len(tags))
+        shares_tag = (
+            "CASE WHEN EXISTS (SELECT 1 FROM news_story_tags a "
+            f"WHERE a.story_id = s.id AND a.tag_id IN ({placeholders})) THEN 0 ELSE 1 END, "
+        )
+        params += [tag.pk for tag in tags]
+    rows = fetch(
+        "SELECT s.slug, s.title, u.name, s.published_at, "
+        "COALESCE(NULLIF(u.time_zone, ''), k.time_zone) "
+        "FROM news_story s "
+        "JOIN accounts_unit u ON u.id = s.unit_id "
+        "JOIN accounts_kanwil k ON k.id = s.kanwil_id "
+        "WHERE s.id IN (SELECT r.id FROM news_story r "
+        f"WHERE r.state = '{State.PUBLISHED.value}' AND r.category_id = %s AND r.id <> %s "
+        f"ORDER BY r.published_at DESC, r.id DESC LIMIT {RELATED_CANDIDATES}) "
+        f"AND {PUBLISHED} "
+        f"ORDER BY {shares_tag}s.published_at DESC, s.id DESC LIMIT %s",
+        [*params, count],
+    )
+    return [
+        RelatedRow(slug, title, unit, aware(when), zone) for slug, title, unit, when, zone in rows
+    ]
