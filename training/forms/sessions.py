@@ -137,7 +137,7 @@ class SessionFilterForm(forms.Form):
         label=_("Speaker"), queryset=Speaker.objects.none(), required=False
     )
     person = forms.CharField(
-        label=_("Person"),
+        label=_("Speaker or participant"),
         required=False,
         max_length=100,
         help_text=_("A speaker or a participant: name, NIP or e-mail address."),
