@@ -161,6 +161,10 @@ def confirm_import(*, session: TrainingSession, by: User, token: str) -> ImportF
         row_count=len(parsed.rows),
         uploaded_by=by,
     )
+    background = len(parsed.rows) > SYNC_ROW_LIMIT
+    if background:
+        import_file.attempts = 1
+        import_file.attempted_at = timezone.now()
     extension = os.path.splitext(staged.name)[1].lower()[:10] or ".csv"
     import_file.file.save(f"{secrets.token_hex(16)}{extension}", ContentFile(data), save=False)
     import_file.save()
@@ -173,13 +177,10 @@ def confirm_import(*, session: TrainingSession, by: User, token: str) -> ImportF
         sha256=staged.sha256,
     )
     transaction.on_commit(lambda: default_storage.delete(staged.path))
-    if len(parsed.rows) <= SYNC_ROW_LIMIT:
-        apply_import(import_file=import_file, parsed=parsed, session=locked, by=by)
-    else:
-        import_file.attempts = 1
-        import_file.attempted_at = timezone.now()
-        import_file.save(update_fields=["attempts", "attempted_at"])
+    if background:
         queue_import(import_file.pk)
+    else:
+        apply_import(import_file=import_file, parsed=parsed, session=locked, by=by)
     return import_file
 
 
