@@ -23,13 +23,17 @@ PHOTO_PLACEHOLDER = "img/photo-placeholder.svg"
 
 
 def truncatewords(text: str, count: int) -> str:
-    """At most ``count`` words, with an ellipsis when cut (as Django's filter)."""
-    return Truncator(text or "").words(count, truncate="…")
+    """At most ``count`` words, with an ellipsis when cut (as Django's ``truncatewords``)."""
+    words = str(text or "").split()
+    if len(words) <= count:
+        return " ".join(words)
+    return " ".join(words[:count]) + "…"
 
 
 def truncatechars(text: str, count: int) -> str:
     """At most ``count`` characters, the last an ellipsis when cut (as Django's filter)."""
-    return Truncator(text or "").chars(count)
+    text = str(text or "")
+    return text if len(text) <= count else Truncator(text).chars(count)
 
 
 def linebreaksbr(text: str):

@@ -110,6 +110,13 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The public site's hot reads are prepared once per connection (news/public/rows.py) and
+    # must then skip planning: a generic plan. No query of the portal gains from JIT, and a
+    # plan gone wrong would pay for its compilation on top.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c plan_cache_mode=force_generic_plan -c jit=off"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")

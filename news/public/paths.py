@@ -43,6 +43,12 @@ def _photo_pattern(script_prefix: str) -> tuple[str, str, str]:
     return before, middle, after
 
 
+def patterns(*names: str) -> list[tuple[str, str]]:
+    """The (before, after) of each named slug page, for joining many paths in a loop."""
+    prefix = get_script_prefix()
+    return [_slug_pattern(name, prefix) for name in names]
+
+
 def slug_path(name: str, slug: str) -> str:
     """The path of a public page named in SLUG_PAGES for a slug."""
     before, after = _slug_pattern(name, get_script_prefix())

@@ -6,7 +6,7 @@ from datetime import datetime
 from ..models import State
 from .covers import CoverPhoto
 from .paths import category_path, kanwil_path, story_path, tag_path, unit_path
-from .rows import PUBLISHED, _json, aware, fetch
+from .rows import _json, aware, fetch
 
 RELATED_COUNT = 4
 # Related stories are picked among this many newest stories of the same category.
@@ -173,28 +173,35 @@ class RelatedRow:
 def related_to(
     story: StoryRow, tags: list[TagRow], *, count: int = RELATED_COUNT
 ) -> list[RelatedRow]:
-    """The newest stories of the same category, those sharing a tag with it first."""
-    params: list = [story.category_id, story.pk]
-    shares_tag = ""
+    """The newest stories of the same category, those sharing one of its tags first.
+
+    Only the candidates' ids are ranked (one index probe each, never a hash of every story
+    carrying a popular tag), and only the chosen few are joined to their unit."""
+    params: list = []
+    shared = "0"
     if tags:
         placeholders = ", ".join(["%s"] * len(tags))
-        shares_tag = (
-            "CASE WHEN EXISTS (SELECT 1 FROM news_story_tags a "
-            f"WHERE a.story_id = s.id AND a.tag_id IN ({placeholders})) THEN 0 ELSE 1 END, "
+        # A scalar subquery with LIMIT: PostgreSQL cannot turn it into a hash of every story
+        # carrying the tag, as it may with EXISTS.
+        shared = (
+            "CASE WHEN (SELECT a.tag_id FROM news_story_tags a "
+            f"WHERE a.story_id = r.id AND a.tag_id IN ({placeholders}) LIMIT 1) IS NULL "
+            "THEN 0 ELSE 1 END"
         )
         params += [tag.pk for tag in tags]
     rows = fetch(
         "SELECT s.slug, s.title, u.name, s.published_at, "
         "COALESCE(NULLIF(u.time_zone, ''), k.time_zone) "
-        "FROM news_story s "
+        "FROM (SELECT c.id, c.published_at, c.shared FROM ("
+        f"SELECT r.id, r.published_at, {shared} AS shared FROM news_story r "
+        f"WHERE r.state = '{State.PUBLISHED.value}' AND r.category_id = %s AND r.id <> %s "
+        f"ORDER BY r.published_at DESC, r.id DESC LIMIT {RELATED_CANDIDATES}) c "
+        "ORDER BY c.shared DESC, c.published_at DESC, c.id DESC LIMIT %s) top "
+        "JOIN news_story s ON s.id = top.id "
         "JOIN accounts_unit u ON u.id = s.unit_id "
         "JOIN accounts_kanwil k ON k.id = s.kanwil_id "
-        "WHERE s.id IN (SELECT r.id FROM news_story r "
-        f"WHERE r.state = '{State.PUBLISHED.value}' AND r.category_id = %s AND r.id <> %s "
-        f"ORDER BY r.published_at DESC, r.id DESC LIMIT {RELATED_CANDIDATES}) "
-        f"AND {PUBLISHED} "
-        f"ORDER BY {shares_tag}s.published_at DESC, s.id DESC LIMIT %s",
-        [*params, count],
+        "ORDER BY top.shared DESC, top.published_at DESC, top.id DESC",
+        [*params, story.category_id, story.pk, count],
     )
     return [
         RelatedRow(slug, title, unit, aware(when), zone) for slug, title, unit, when, zone in rows
