@@ -17,7 +17,7 @@ if BENCH_CACHE == "none":
 elif BENCH_CACHE == "redis":
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "humas_portal.cache.RedisCache",
             "LOCATION": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
             "KEY_PREFIX": os.environ.get("BENCH_CACHE_PREFIX", "humas-bench"),
         }

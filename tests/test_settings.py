@@ -94,7 +94,7 @@ def test_redis_turns_the_queue_and_the_shared_cache_on():
 
     assert values["CELERY_TASK_ALWAYS_EAGER"] is False
     assert values["CELERY_BROKER_URL"] == "redis://127.0.0.1:6379/3"
-    assert values["CACHE"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["CACHE"] == "humas_portal.cache.RedisCache"
 
 
 def test_production_mode_switches_the_safeguards_on():
@@ -186,3 +186,17 @@ def test_content_security_policy_forbids_inline_code(path):
     assert directives["object-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]
     assert directives["base-uri"] == ["'self'"]
+
+
+@pytest.mark.services
+def test_the_redis_cache_reuses_one_client_and_still_works():
+    """One redis-py client per pool: the same object for every call, values round-trip."""
+    from humas_portal.cache import RedisCache
+
+    cache = RedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": "humas-test-client"})
+    cache.set("answer", {"value": 42}, 30)
+
+    assert cache.get("answer") == {"value": 42}
+    assert cache._cache.get_client() is cache._cache.get_client()
+    assert cache.get_many(["answer", "missing"]) == {"answer": {"value": 42}}
+    cache.delete("answer")
