@@ -1,32 +1,30 @@
 """Search of published stories.
 
-PostgreSQL: full-text search with the ``indonesian`` configuration over the stored vector
-(GIN index), ranking of a bounded candidate set (the newest matches), highlighted snippets from
-ts_headline, and, when nothing matches, a trigram fallback on titles (a misspelt word still finds
-its story) with a "did you mean" suggestion. Other databases (SQLite in development): every word
-must appear in the title, lead or body (icontains), newest first.
+PostgreSQL: full-text search with the ``indonesian`` configuration over the stored vector.
+Only the newest ``CANDIDATES`` matches are ranked (``ts_rank``, newest first among equals).
+They are found without reading rows that do not match: first among the ``NEWEST`` newest
+stories (where a common word is), then week by week through the GIN index of migration 0006,
+whose keys also hold each story's week, Kanwil, unit and category, in windows that grow
+further back only until enough matches are found. One query returns the ids of the page with
+``ts_headline`` marks for those rows only; ``_hydrate`` turns the ids into stories. When nothing
+matches, each word no published title has is replaced by the closest title word (trigrams,
+migration 0007) and the corrected query is searched: "did you mean". Other databases (SQLite
+in development): every word must appear in the title, lead or body (icontains), newest first.
 
-Nothing is counted: a page fetches one row more than it shows to know whether another follows,
+Nothing is counted: a page fetches one id more than it shows to know whether another follows,
 and at most ``CANDIDATES`` matches are ever ranked or paged through.
 """
 
-import difflib
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    TrigramWordDistance,
-)
 from django.db import connection, transaction
-from django.db.models import F, Func, Q, QuerySet, TextField, Value
-from django.db.models.functions import Concat, Replace
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -38,14 +36,36 @@ CONFIG = "indonesian"
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 # Never rank or page through more than this many matches: the newest ones.
-CANDIDATES = 1000
+CANDIDATES = 200
 MAX_PAGES = CANDIDATES // PER_PAGE
+# The newest stories whose vectors are read one by one: enough to fill the candidates with a
+# word most stories have, few enough to cost little when the word is rare.
+NEWEST = 300
+# Weeks of the first window (the next, the current and the last one: a week or two of stories);
+# each further window is GROWTH times longer, so a rarer word costs a few more index scans, never
+# a read of the stories that do not match. Older matches come from one last scan of the index.
+FIRST_WINDOW_WEEKS = 3
+GROWTH = 4
+WINDOWS = 3
+# For the search transaction only: no JIT compilation, bitmaps that stay exact, and no
+# parallel plan, so the parts of the candidate query are read in the order they are written.
+SEARCH_SETTINGS = {"jit": "off", "work_mem": "16MB", "max_parallel_workers_per_gather": "0"}
 # ts_headline marks matches with these private-use characters; everything else is escaped.
 START, STOP = "\ue000", "\ue001"
-# How alike a title's word must be to a misspelt query (PostgreSQL's default is 0.6).
-WORD_SIMILARITY_THRESHOLD = 0.5
+TITLE_MARKS = f'StartSel="{START}", StopSel="{STOP}", HighlightAll=true'
+SNIPPET_MARKS = (
+    f'StartSel="{START}", StopSel="{STOP}", MaxWords=35, MinWords=15, '
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+# How alike a title word must be to an unknown word of the query to be suggested (trigram
+# similarity, pg_trgm's default threshold): a letter missing, doubled or swapped in a short word.
+SUGGESTION_SIMILARITY = 0.3
 _WORD = re.compile(r"\w+")
 _MARKERS = re.compile(f"([{START}{STOP}])")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_WEEK = timedelta(weeks=1)
+_REGCONFIG = "%s::regconfig"
+_TSQUERY = f"websearch_to_tsquery({_REGCONFIG}, %s)"
 
 
 @dataclass(frozen=True)
@@ -131,6 +151,15 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=ZoneInfo(settings.PORTAL_DEFAULT_TIME_ZONE))
 
 
+def _dated(stories: QuerySet[Story], filters: Filters) -> QuerySet[Story]:
+    """Stories narrowed by the date filters (days in the portal's default zone)."""
+    if filters.date_from is not None:
+        stories = stories.filter(published_at__gte=_day_start(filters.date_from))
+    if filters.date_to is not None:
+        stories = stories.filter(published_at__lt=_day_start(filters.date_to + timedelta(days=1)))
+    return stories
+
+
 def filtered_stories(filters: Filters) -> QuerySet[Story]:
     """Published stories narrowed by the filters (dates in the portal's default zone)."""
     stories = published_stories()
@@ -140,11 +169,11 @@ def filtered_stories(filters: Filters) -> QuerySet[Story]:
         stories = stories.filter(unit_id=filters.unit_id)
     if filters.category_id is not None:
         stories = stories.filter(category_id=filters.category_id)
-    if filters.date_from is not None:
-        stories = stories.filter(published_at__gte=_day_start(filters.date_from))
-    if filters.date_to is not None:
-        stories = stories.filter(published_at__lt=_day_start(filters.date_to + timedelta(days=1)))
-    return stories
+    return _dated(stories, filters)
+
+
+def _newest_first(stories: QuerySet[Story]) -> QuerySet[Story]:
+    return stories.order_by("-published_at", "-id")
 
 
 def _page_slice(page: int) -> slice:
@@ -152,10 +181,12 @@ def _page_slice(page: int) -> slice:
     return slice(offset, offset + PER_PAGE + 1)
 
 
-def _results(rows: list[Story], page: int, **extra) -> Results:
-    return Results(
-        hits=attach_covers(rows[:PER_PAGE]), page=page, has_next=len(rows) > PER_PAGE, **extra
-    )
+def _hydrate(pks: list[int]) -> list[Story]:
+    """The stories of a page as story cards show them, in the order of ``pks``."""
+    if not pks:
+        return []
+    found = {story.pk: story for story in for_listing(published_stories().filter(pk__in=pks))}
+    return attach_covers([found[pk] for pk in pks if pk in found])
 
 
 def search(*, query: str, filters: Filters, page: int = 1) -> Results:
@@ -167,12 +198,13 @@ def search(*, query: str, filters: Filters, page: int = 1) -> Results:
         return Results(page=page)
     stories = filtered_stories(filters)
     if not words:
-        rows = list(for_listing(stories).order_by("-published_at", "-id")[_page_slice(page)])
-        for story in rows:
+        pks = list(_newest_first(stories).values_list("pk", flat=True)[_page_slice(page)])
+        hits = _hydrate(pks[:PER_PAGE])
+        for story in hits:
             story.title_html, story.snippet_html = escape(story.title), escape(story.lead)
-        return _results(rows, page)
+        return Results(hits=hits, page=page, has_next=len(pks) > PER_PAGE)
     if uses_full_text_search():
-        return _search_postgresql(query, words, stories, page)
+        return _search_postgresql(query, words, filters, page)
     return _search_icontains(words, stories, page)
 
 
@@ -184,118 +216,219 @@ def uses_full_text_search() -> bool:
 # --- PostgreSQL -------------------------------------------------------------------------------
 
 
-def _without_markers(expression):
-    return Replace(Replace(expression, Value(START), Value("")), Value(STOP), Value(""))
+def search_week(moment: datetime) -> int:
+    """The week of a time as the index knows it (news_story_search_week, migration 0006)."""
+    return (moment - _EPOCH) // _WEEK
 
 
-def _body_text():
-    """The body as plain text, by the function migration 0005 defines."""
-    return Func(F("body"), function="news_story_search_text", output_field=TextField())
+def _windows(filters: Filters) -> tuple[list[list[int]], int | None]:
+    """The windows of weeks to search, newest first, and the week before which the rest lies.
+
+    The first window starts with next week, for a clock that runs ahead; a story dated later
+    still is among the NEWEST newest. Weeks outside the date filter are left out; the rest is
+    None when the windows reach its start."""
+    newest = search_week(timezone.now()) + 1
+    if filters.date_to is not None:
+        end = _day_start(filters.date_to + timedelta(days=1)) - timedelta(microseconds=1)
+        newest = min(newest, search_week(end))
+    first = search_week(_day_start(filters.date_from)) if filters.date_from else None
+    windows, size = [], FIRST_WINDOW_WEEKS
+    for _number in range(WINDOWS):
+        oldest = newest - size + 1 if first is None else max(newest - size + 1, first)
+        if oldest > newest:
+            return windows, None
+        windows.append(list(range(newest, oldest - 1, -1)))
+        newest, size = oldest - 1, size * GROWTH
+    return windows, None if first is not None and first > newest else newest + 1
 
 
-def _plain(name: str):
-    """A plain-text field as the parser should read it (migration 0005)."""
-    return Func(F(name), function="news_story_plain_text", output_field=TextField())
+# A story's week, Kanwil, unit and category keys, as indexed by migration 0006.
+_FACETS = (
+    "news_story_search_facets(news_story.published_at, news_story.kanwil_id,"
+    " news_story.unit_id, news_story.category_id)"
+)
+_NEWEST_FIRST = "ORDER BY news_story.published_at DESC, news_story.id DESC"
+# The newest stories, their vectors read one by one.
+_NEWEST_PART = """
+SELECT * FROM (
+    SELECT news_story.id, news_story.published_at, news_story.search_vector FROM news_story
+    WHERE {filtered} {newest_first} LIMIT %s
+) AS newest WHERE newest.search_vector @@ {tsquery}
+ORDER BY newest.published_at DESC, newest.id DESC
+"""
+# Matches older than the newest stories, from the index: Kanwil, unit and category are asked
+# of its keys, never of a B-tree index, which the planner would intersect with every match.
+_INDEXED_PART = """
+SELECT news_story.id, news_story.published_at, news_story.search_vector FROM news_story
+WHERE {dated} AND news_story.search_vector @@ {tsquery}
+    AND (news_story.published_at, news_story.id) < (SELECT published_at, id FROM boundary)
+    {keys} AND {selection}
+{newest_first} LIMIT %s
+"""
+# The page: the newest CANDIDATES matches ranked, with ts_headline marks for the rows shown
+# only (it parses whole bodies), not for the one that tells whether another page follows.
+_PAGE_SQL = """
+WITH boundary AS (
+    SELECT news_story.published_at, news_story.id FROM news_story
+    WHERE {filtered} {newest_first} LIMIT 1 OFFSET %s
+),
+candidates AS MATERIALIZED (SELECT * FROM ({parts}) AS matches LIMIT %s),
+ranked AS (
+    SELECT id, published_at, ts_rank(search_vector, {tsquery}) AS rank FROM candidates
+    ORDER BY rank DESC, published_at DESC, id DESC LIMIT %s OFFSET %s
+),
+page AS (
+    SELECT id, row_number() OVER (ORDER BY rank DESC, published_at DESC, id DESC) AS place
+    FROM ranked
+)
+SELECT page.id,
+    CASE WHEN page.place <= %s THEN ts_headline(
+        {config}, replace(replace(news_story.title, %s, ''), %s, ''), {tsquery}, %s
+    ) END,
+    CASE WHEN page.place <= %s THEN ts_headline(
+        {config},
+        replace(replace(news_story_plain_text(news_story.lead) || ' '
+            || news_story_search_text(news_story.body), %s, ''), %s, ''),
+        {tsquery},
+        %s
+    ) END
+FROM page JOIN news_story ON news_story.id = page.id
+ORDER BY page.place
+"""
 
 
-def _search_postgresql(query: str, words: list[str], stories, page: int) -> Results:
-    tsquery = SearchQuery(query, config=CONFIG, search_type="websearch")
-    candidates = (
-        stories.filter(search_vector=tsquery).order_by("-published_at", "-id").values("pk")
-    )[:CANDIDATES]
-    text = Concat(_plain("lead"), Value(" "), _body_text(), output_field=TextField())
-    ranked = (
-        for_listing(published_stories().filter(pk__in=candidates))
-        .annotate(
-            rank=SearchRank(F("search_vector"), tsquery),
-            title_marked=SearchHeadline(
-                _without_markers(F("title")),
-                tsquery,
-                config=CONFIG,
-                start_sel=START,
-                stop_sel=STOP,
-                highlight_all=True,
-            ),
-            snippet_marked=SearchHeadline(
-                _without_markers(text),
-                tsquery,
-                config=CONFIG,
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
+def _where(stories: QuerySet[Story]) -> tuple[str, list]:
+    """The condition of a queryset of stories as SQL on news_story, and its params."""
+    sql, params = stories.query.get_compiler(connection=connection).compile(stories.query.where)
+    return sql, list(params)
+
+
+def _candidate_parts(
+    query: str, filters: Filters, filtered: tuple[str, list]
+) -> list[tuple[str, list]]:
+    """The parts of the candidate query, in the order they are read, with their params.
+
+    They are read in turn until CANDIDATES matches are found: the NEWEST newest stories, then
+    from the index each window of weeks and the rest. The later parts take only stories older
+    than the NEWEST, so none is found twice."""
+    filtered, filtered_params = filtered
+    dated, dated_params = _where(_dated(published_stories(), filters))
+    sql = _NEWEST_PART.format(filtered=filtered, newest_first=_NEWEST_FIRST, tsquery=_TSQUERY)
+    parts = [(sql, [*filtered_params, NEWEST, CONFIG, query])]
+    keys = [
+        f"{prefix}{value}"
+        for prefix, value in (
+            ("k", filters.kanwil_id),
+            ("u", filters.unit_id),
+            ("c", filters.category_id),
         )
-        .order_by("-rank", "-published_at", "-id")
+        if value is not None
+    ]
+    windows, older = _windows(filters)
+    selections = [(f"{_FACETS} && %s::text[]", [f"w{week}" for week in weeks]) for weeks in windows]
+    if older is not None:
+        # Not "published_at < …": the planner would walk the B-tree from the newest story.
+        selections.append(("news_story_search_week(news_story.published_at) < %s", older))
+    for selection, value in selections:
+        sql = _INDEXED_PART.format(
+            dated=dated,
+            tsquery=_TSQUERY,
+            keys=f"AND {_FACETS} @> %s::text[]" if keys else "",
+            selection=selection,
+            newest_first=_NEWEST_FIRST,
+        )
+        parts.append(
+            (sql, [*dated_params, CONFIG, query, *([keys] if keys else []), value, CANDIDATES])
+        )
+    return parts
+
+
+def _ranked_page(cursor, query: str, filters: Filters, page: int) -> list[tuple]:
+    """(id, marked title, marked snippet) of a page of the ranked candidates, and one more id.
+
+    Only this page's rows get marks; the id after them has none."""
+    filtered, filtered_params = _where(filtered_stories(filters))
+    parts = _candidate_parts(query, filters, (filtered, filtered_params))
+    # The parts are read in the order written: a plain (never parallel) Append stops reading
+    # as soon as the LIMIT is reached, so the later parts mostly cost nothing.
+    sql = _PAGE_SQL.format(
+        filtered=filtered,
+        newest_first=_NEWEST_FIRST,
+        parts=" UNION ALL ".join(f"({part})" for part, _params in parts),
+        tsquery=_TSQUERY,
+        config=_REGCONFIG,
     )
-    rows = list(ranked[_page_slice(page)])
-    if rows or page > 1:
-        for story in rows:
-            story.title_html = marked_html(story.title_marked)
-            story.snippet_html = marked_html(story.snippet_marked)
-        return _results(rows, page)
-    return _similar_titles(words, stories)
+    params = [*filtered_params, NEWEST - 1]
+    params += [param for _part, part_params in parts for param in part_params]
+    params += [CANDIDATES, CONFIG, query, PER_PAGE + 1, (page - 1) * PER_PAGE]
+    params += [PER_PAGE, CONFIG, START, STOP, CONFIG, query, TITLE_MARKS]
+    params += [PER_PAGE, CONFIG, START, STOP, CONFIG, query, SNIPPET_MARKS]
+    cursor.execute(sql, params)
+    return cursor.fetchall()
 
 
-def _similar_titles(words: list[str], stories) -> Results:
-    """Nothing matched: titles with a word like the query's (trigrams), nearest first.
-
-    The GiST trigram index finds them (%> for the threshold, <->> for the order); the
-    threshold is lowered for this transaction only, so one wrong letter in a short word
-    still matches."""
-    phrase = " ".join(words)
-    similar = (
-        for_listing(stories.filter(title__trigram_word_similar=phrase))
-        .annotate(distance=TrigramWordDistance(phrase, "title"))
-        .order_by("distance")[:PER_PAGE]
-    )
-    with transaction.atomic(), connection.cursor() as cursor:
+def _search_postgresql(query: str, words: list[str], filters: Filters, page: int) -> Results:
+    suggestion = ""
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
-            [str(WORD_SIMILARITY_THRESHOLD)],
+            "SELECT " + ", ".join("set_config(%s, %s, true)" for _name in SEARCH_SETTINGS),
+            [item for pair in SEARCH_SETTINGS.items() for item in pair],
         )
-        rows = list(similar)
-    suggestion = _suggestion(words, [story.title for story in rows])
-    corrected = words_of(suggestion) if suggestion else words
-    for story in rows:
-        story.title_html = mark_words(story.title, corrected)
-        story.snippet_html = mark_words(story.lead, corrected)
-    return Results(hits=attach_covers(rows), page=1, approximate=bool(rows), suggestion=suggestion)
+        rows = _ranked_page(cursor, query, filters, page)
+        if not rows and page == 1:
+            suggestion = _suggestion(cursor, words)
+            if suggestion:
+                # Only the first page of the corrected query, as its links would lose it.
+                rows = _ranked_page(cursor, suggestion, filters, 1)[:PER_PAGE]
+    marks = {pk: (title, snippet) for pk, title, snippet in rows[:PER_PAGE]}
+    hits = _hydrate(list(marks))
+    for story in hits:
+        title, snippet = marks[story.pk]
+        story.title_html, story.snippet_html = marked_html(title), marked_html(snippet)
+    if not suggestion:
+        return Results(hits=hits, page=page, has_next=len(rows) > PER_PAGE)
+    if not hits:
+        # The suggestion would lead to nothing either.
+        return Results(page=1)
+    return Results(hits=hits, page=1, approximate=True, suggestion=suggestion)
 
 
-def _suggestion(words: list[str], titles: list[str]) -> str:
-    """The query with each unknown word replaced by the closest word of the found titles."""
-    vocabulary = {word.casefold() for title in titles for word in _WORD.findall(title)}
-    corrected = []
-    for word in words:
-        folded = word.casefold()
-        if folded in vocabulary:
-            corrected.append(folded)
-            continue
-        close = difflib.get_close_matches(folded, vocabulary, n=1, cutoff=0.7)
-        corrected.append(close[0] if close else folded)
-    suggestion = " ".join(corrected)
-    return "" if suggestion == " ".join(word.casefold() for word in words) else suggestion
+def _suggestion(cursor, words: list[str]) -> str:
+    """The query with each word no published title has replaced by the closest title word.
+
+    Empty when no word could be replaced. The GiST trigram index of migration 0007 finds the
+    nearest word of every query word in one query."""
+    folded = [word.casefold() for word in words]
+    cursor.execute(
+        "SELECT nearest.word, similarity(nearest.word, query.word)"
+        " FROM unnest(%s::text[]) WITH ORDINALITY AS query (word, place)"
+        " LEFT JOIN LATERAL (SELECT title_word.word FROM news_story_title_word AS title_word"
+        " ORDER BY title_word.word <-> query.word LIMIT 1) AS nearest ON true"
+        " ORDER BY query.place",
+        [folded],
+    )
+    corrected = [
+        nearest if nearest is not None and closeness >= SUGGESTION_SIMILARITY else word
+        for word, (nearest, closeness) in zip(folded, cursor.fetchall(), strict=True)
+    ]
+    return "" if corrected == folded else " ".join(corrected)
 
 
 # --- Other databases --------------------------------------------------------------------------
 
 
-def _search_icontains(words: list[str], stories, page: int) -> Results:
+def _search_icontains(words: list[str], stories: QuerySet[Story], page: int) -> Results:
     condition = Q()
     for word in words:
         condition &= Q(title__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
-    candidates = (
-        stories.filter(condition).order_by("-published_at", "-id").values("pk")[:CANDIDATES]
-    )
-    rows = list(
-        for_listing(published_stories().filter(pk__in=candidates)).order_by("-published_at", "-id")[
+    candidates = _newest_first(stories.filter(condition)).values("pk")[:CANDIDATES]
+    pks = list(
+        _newest_first(published_stories().filter(pk__in=candidates)).values_list("pk", flat=True)[
             _page_slice(page)
         ]
     )
-    for story in rows:
+    hits = _hydrate(pks[:PER_PAGE])
+    for story in hits:
         story.title_html = mark_words(story.title, words)
         story.snippet_html = mark_words(story.lead, words)
-    return _results(rows, page)
+    return Results(hits=hits, page=page, has_next=len(pks) > PER_PAGE)

@@ -1,15 +1,18 @@
 """Search: the icontains fallback everywhere, full-text search on PostgreSQL, hostile input."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from news.models import State, Story
+from news.models import Category, State, Story
 from news.public import search
+from tests.factories.news import force_state
 from tests.factories.public import published_story, story_in_state
 
 from .conftest import fetch, text
@@ -290,3 +293,230 @@ def test_only_a_bounded_candidate_set_is_ranked(operator_palu, palu_unit, monkey
     found = search.search(query="penyuluhan", filters=search.Filters())
 
     assert sorted(story.title for story in found.hits) == ["Penyuluhan 0", "Penyuluhan 1"]
+
+
+# --- Any database: the stories of a page ------------------------------------------------------
+
+
+def test_hydrate_keeps_the_order_and_drops_unpublished_stories(operator_palu, palu_unit):
+    first, second = (
+        published_story(unit=palu_unit, by=operator_palu, title=f"Berita {number}")
+        for number in range(2)
+    )
+    draft = story_in_state(State.DRAFT, unit=palu_unit, by=operator_palu)
+
+    stories = search._hydrate([second.pk, draft.pk, first.pk])
+
+    assert [story.pk for story in stories] == [second.pk, first.pk]
+    assert all(story.cover is not None for story in stories)
+    assert search._hydrate([]) == []
+
+
+def test_a_fallback_search_costs_two_queries_whatever_it_finds(icontains, operator_palu, palu_unit):
+    def queries(query: str, filters: search.Filters | None = None) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            search.search(query=query, filters=filters or search.Filters())
+        return len(captured)
+
+    published_story(unit=palu_unit, by=operator_palu, title="Penguatan Satu")
+    with_one = (queries("Penguatan"), queries("", search.Filters(unit_id=palu_unit.pk)))
+    for number in range(3):
+        published_story(unit=palu_unit, by=operator_palu, title=f"Penguatan {number}")
+
+    assert with_one == (2, 2)  # the ids of the page, then its stories
+    assert (queries("Penguatan"), queries("", search.Filters(unit_id=palu_unit.pk))) == with_one
+    assert queries("xyzzy") == 1
+
+
+# --- PostgreSQL: where the candidates come from -------------------------------------------------
+
+
+def _matching(unit, by, title: str, age: timedelta) -> Story:
+    return published_story(
+        unit=unit,
+        by=by,
+        title=title,
+        lead="Donor darah di lapas.",
+        published_at=timezone.now() - age,
+    )
+
+
+def _titles(results: search.Results) -> list[str]:
+    return [story.title for story in results.hits]
+
+
+@pytest.mark.services
+def test_the_newest_matches_are_found_in_every_window(operator_palu, palu_unit, monkeypatch):
+    # Only the newest story is read one by one; every other match comes from the index.
+    monkeypatch.setattr(search, "NEWEST", 1)
+    published_story(unit=palu_unit, by=operator_palu, title="Apel Pagi")
+    # Today, last week, last month, last year and four years ago.
+    ages = {
+        f"Donor Darah {number}": age
+        for number, age in enumerate(
+            [timedelta(hours=2), timedelta(days=9), timedelta(days=40), timedelta(days=300)]
+            + [timedelta(days=4 * 365)]
+        )
+    }
+    for title, age in ages.items():
+        _matching(palu_unit, operator_palu, title, age)
+
+    found = search.search(query="donor darah", filters=search.Filters())
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    newest_three = search.search(query="donor darah", filters=search.Filters())
+
+    # Equal ranks: newest first, each story once.
+    assert _titles(found) == list(ages)
+    assert _titles(newest_three) == list(ages)[:3]
+
+
+@pytest.mark.services
+def test_an_old_story_is_found_when_recent_ones_do_not_match(operator_palu, palu_unit, monkeypatch):
+    monkeypatch.setattr(search, "NEWEST", 2)
+    for number in range(4):
+        published_story(unit=palu_unit, by=operator_palu, title=f"Apel Pagi {number}")
+    old = _matching(palu_unit, operator_palu, "Donor Darah 2021", timedelta(days=5 * 365))
+
+    found = search.search(query="donor darah", filters=search.Filters())
+
+    assert _titles(found) == [old.title]
+    assert "<mark>Donor</mark> <mark>Darah</mark>" in found.hits[0].title_html
+
+
+@pytest.mark.services
+def test_filters_apply_to_the_indexed_matches(
+    operator_palu, operator_pelaihari, palu_unit, pelaihari_unit, sulteng, monkeypatch
+):
+    monkeypatch.setattr(search, "NEWEST", 1)
+    published_story(unit=palu_unit, by=operator_palu, title="Apel Pagi")
+    recent = _matching(palu_unit, operator_palu, "Donor Darah Palu", timedelta(days=10))
+    kalsel = _matching(
+        pelaihari_unit, operator_pelaihari, "Donor Darah Pelaihari", timedelta(days=100)
+    )
+    health = Category.objects.get(slug="kesehatan")
+    old = _matching(palu_unit, operator_palu, "Donor Darah Sehat", timedelta(days=500))
+    Story.objects.filter(pk=old.pk).update(category=health)
+    today = timezone.localdate()
+
+    def titles(**filters) -> set[str]:
+        return set(_titles(search.search(query="donor darah", filters=search.Filters(**filters))))
+
+    assert titles(kanwil_id=sulteng.pk) == {recent.title, old.title}
+    assert titles(unit_id=pelaihari_unit.pk) == {kalsel.title}
+    assert titles(category_id=health.pk) == {old.title}
+    assert titles(kanwil_id=sulteng.pk, category_id=health.pk) == {old.title}
+    assert titles(date_from=today - timedelta(days=50)) == {recent.title}
+    assert titles(date_to=today - timedelta(days=50)) == {kalsel.title, old.title}
+    assert titles(date_from=today - timedelta(days=200), date_to=today - timedelta(days=50)) == {
+        kalsel.title
+    }
+    assert titles(date_from=today + timedelta(days=30)) == set()
+
+
+@pytest.mark.services
+def test_full_text_results_are_paged_without_counting(operator_palu, palu_unit, monkeypatch):
+    monkeypatch.setattr(search, "PER_PAGE", 2)
+    for number in range(5):
+        _matching(palu_unit, operator_palu, f"Donor Darah {number}", timedelta(days=number))
+
+    pages = [search.search(query="donor darah", filters=search.Filters(), page=n) for n in (1, 3)]
+
+    assert _titles(pages[0]) == ["Donor Darah 0", "Donor Darah 1"] and pages[0].has_next
+    assert _titles(pages[1]) == ["Donor Darah 4"] and not pages[1].has_next
+    assert pages[1].first_number == 5
+    assert all("<mark>" in story.snippet_html for page in pages for story in page.hits)
+
+
+@pytest.mark.services
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(1970, 1, 1, tzinfo=UTC),
+        datetime(1970, 1, 7, 23, 59, 59, 999999, tzinfo=UTC),
+        datetime(1970, 1, 8, tzinfo=UTC),
+        datetime(1969, 12, 31, 23, 59, 59, tzinfo=UTC),
+        datetime(2025, 2, 13, 6, 30, tzinfo=ZoneInfo("Asia/Jayapura")),
+        datetime(2026, 12, 2, 23, 59, 59, 999999, tzinfo=UTC),
+    ],
+)
+def test_weeks_agree_with_the_index(moment):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT news_story_search_week(%s)", [moment])
+        assert cursor.fetchone()[0] == search.search_week(moment)
+
+
+# --- PostgreSQL: queries, and words that match nothing -------------------------------------------
+
+
+def _queries(query: str) -> tuple[int, search.Results]:
+    with CaptureQueriesContext(connection) as captured:
+        results = search.search(query=query, filters=search.Filters())
+    return len(captured), results
+
+
+@pytest.mark.services
+def test_a_search_costs_the_same_queries_whatever_it_finds(operator_palu, palu_unit):
+    _matching(palu_unit, operator_palu, "Donor Darah", timedelta(days=1))
+    with_one, _ = _queries("donor darah")
+    for number in range(3):
+        _matching(palu_unit, operator_palu, f"Donor Darah {number}", timedelta(days=number))
+    with_four, found = _queries("donor darah")
+
+    # The settings of the transaction, the page's ids and marks, its stories (the test's own
+    # transaction hides BEGIN and COMMIT).
+    assert with_one == with_four == 3
+    assert len(found.hits) == 4
+
+
+@pytest.mark.services
+def test_a_word_that_matches_nothing_costs_three_queries(operator_palu, palu_unit):
+    published_story(unit=palu_unit, by=operator_palu, title="Rutan Perkuat Kehumasan")
+
+    queries, results = _queries("xyzzy")
+
+    # Settings, the page, the closest title words; nothing to suggest.
+    assert queries == 3
+    assert results.hits == [] and results.suggestion == "" and not results.approximate
+
+
+@pytest.mark.services
+def test_a_misspelt_word_finds_the_stories_of_the_corrected_one(operator_palu, palu_unit):
+    story = published_story(
+        unit=palu_unit, by=operator_palu, title="Rutan Perkuat Kehumasan lewat Media Sosial"
+    )
+
+    queries, results = _queries("Kehumsan medai")
+
+    assert queries == 5  # then the corrected page and its stories
+    assert results.suggestion == "kehumasan media"
+    assert results.approximate and _titles(results) == [story.title]
+    assert "<mark>Kehumasan</mark>" in results.hits[0].title_html
+
+
+@pytest.mark.services
+def test_publishing_records_the_words_of_the_title(operator_palu, palu_unit):
+    def title_words() -> set[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT word FROM news_story_title_word")
+            return {row[0] for row in cursor.fetchall()}
+
+    draft = story_in_state(
+        State.DRAFT, unit=palu_unit, by=operator_palu, title="Lomba Memasak di Rutan-2 Ok"
+    )
+    assert "memasak" not in title_words()
+
+    force_state(draft, State.PUBLISHED)
+
+    assert {"lomba", "memasak", "rutan"} <= title_words()
+    assert not {"di", "ok", "2", "Lomba"} & title_words()
+
+
+@pytest.mark.services
+def test_no_suggestion_leads_to_a_story_that_is_no_longer_public(operator_palu, palu_unit):
+    story = published_story(unit=palu_unit, by=operator_palu, title="Kunjungan Pejabat Rahasiawan")
+    force_state(story, State.WITHDRAWN)
+
+    queries, results = _queries("rahasiawn")
+
+    assert results.hits == [] and results.suggestion == "" and not results.approximate
+    assert queries == 4  # settings, the page, the title words, the corrected page
