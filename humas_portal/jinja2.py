@@ -7,6 +7,8 @@ which the rest of the portal keeps. Translations come from Django's catalogue, s
 ``{{ _("Text %(name)s")|format(name=value) }}``.
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
@@ -47,7 +49,7 @@ def photo_url(photo, kind: str = "thumb") -> str:
         entry = (getattr(photo, "renditions", None) or {}).get(kind)
         if isinstance(entry, dict) and entry.get("name"):
             return photo_path(photo.pk, kind)
-    return static(PHOTO_PLACEHOLDER)
+    return static_url(PHOTO_PLACEHOLDER)
 
 
 def rendition(photo, kind: str) -> dict | None:
@@ -56,6 +58,33 @@ def rendition(photo, kind: str) -> dict | None:
         return None
     entry = (getattr(photo, "renditions", None) or {}).get(kind)
     return entry if isinstance(entry, dict) and entry.get("width") else None
+
+
+@cache
+def static_url(path: str) -> str:
+    """``static()`` once per file and process: the manifest does not change while running."""
+    return static(path)
+
+
+def gettext(message: str) -> str:
+    """Django's ``gettext``, remembered per language: a page asks for dozens of strings."""
+    return _translated(translation.get_language(), message)
+
+
+@cache
+def _translated(language: str | None, message: str) -> str:
+    # The catalogues are loaded once per process and never change while it runs.
+    with translation.override(language):
+        return translation.gettext(message)
+
+
+class _Translations:
+    """What Jinja2's i18n extension calls: the remembered gettext, Django's others."""
+
+    gettext = staticmethod(gettext)
+    ngettext = staticmethod(translation.ngettext)
+    pgettext = staticmethod(translation.pgettext)
+    npgettext = staticmethod(translation.npgettext)
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -86,8 +115,8 @@ def environment(**options) -> Environment:
     if "loader" in options:
         options["loader"] = IndentStrippingLoader(options["loader"])
     env = Environment(extensions=["jinja2.ext.i18n"], **options)  # noqa: S701 - autoescape is on
-    env.install_gettext_translations(translation, newstyle=False)
-    env.globals.update(static=static, url=url, SITE_URL=settings.SITE_URL)
+    env.install_gettext_translations(_Translations, newstyle=False)
+    env.globals.update(static=static_url, url=url, SITE_URL=settings.SITE_URL)
     env.filters.update(
         long_date=long_date,
         long_datetime=long_datetime,

@@ -12,6 +12,7 @@ site's layout ("chrome": navigation, language links, sign-in button, messages).
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache as cache_for_process
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -19,7 +20,7 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.http import HttpRequest, HttpResponse
 from django.template import engines
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from markupsafe import Markup
 
@@ -104,9 +105,22 @@ def build_page(
     return PublicPage(main=main, meta=meta, status=status, timeout=timeout)
 
 
+@cache_for_process
+def _addresses(script_prefix: str) -> dict[str, str]:
+    """The fixed links of the layout, reversed once per script prefix."""
+    return {
+        "home": reverse("home"),
+        "search": reverse("public:search"),
+        "login": reverse("account_login"),
+        "desk": reverse("accounts:dashboard"),
+        "directory": reverse("accounts:kanwil_list"),
+        "switch": reverse("switch_language", kwargs={"code": "__code__"}),
+    }
+
+
 def _chrome(request: HttpRequest, here: str, *, person: str = "", messages=()) -> Chrome:
     current = translation.get_language()
-    switch = reverse("switch_language", kwargs={"code": "__code__"})
+    addresses = _addresses(get_script_prefix())
     query = "?" + urlencode({"next": here})
     return Chrome(
         language=current,
@@ -114,19 +128,19 @@ def _chrome(request: HttpRequest, here: str, *, person: str = "", messages=()) -
             LanguageLink(
                 code=code,
                 name=translation.get_language_info(code)["name_local"],
-                url=switch.replace("__code__", code) + query,
+                url=addresses["switch"].replace("__code__", code) + query,
                 current=code == current,
             )
             for code, _name in settings.LANGUAGES
         ],
         year=timezone.now().year,
-        home_url=reverse("home"),
-        search_url=reverse("public:search"),
-        login_url=reverse("account_login"),
-        desk_url=reverse("accounts:dashboard"),
-        directory_url=reverse("accounts:kanwil_list"),
-        on_home=request.path == reverse("home"),
-        on_search=request.path == reverse("public:search"),
+        home_url=addresses["home"],
+        search_url=addresses["search"],
+        login_url=addresses["login"],
+        desk_url=addresses["desk"],
+        directory_url=addresses["directory"],
+        on_home=request.path == addresses["home"],
+        on_search=request.path == addresses["search"],
         person=person,
         messages=list(messages),
     )

@@ -153,9 +153,9 @@ def story_by_slug(slug: str) -> story_rows.StoryRow | None:
 def story_extras(
     story: story_rows.StoryRow,
 ) -> tuple[list[story_rows.TagRow], list[story_rows.PhotoRow], list[story_rows.RelatedRow]]:
-    """Tags, photos in order and related stories of a published story: three queries."""
-    tags = story_rows.tags_of(story)
-    return tags, story_rows.photos_of(story), story_rows.related_to(story, tags)
+    """Tags, photos in order and related stories of a published story: two queries."""
+    photos, tags = story_rows.photos_and_tags_of(story)
+    return tags, photos, story_rows.related_to(story, tags)
 
 
 # --- Feeds and sitemaps -----------------------------------------------------------------------

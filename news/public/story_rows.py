@@ -10,7 +10,7 @@ from .rows import _json, aware, fetch
 
 RELATED_COUNT = 4
 # Related stories are picked among this many newest stories of the same category.
-RELATED_CANDIDATES = 200
+RELATED_CANDIDATES = 60
 
 
 @dataclass(slots=True)
@@ -104,17 +104,24 @@ class PhotoRow:
     renditions: dict
 
 
-def photos_of(story: StoryRow) -> list[PhotoRow]:
-    """The photos of a story, in order."""
+def photos_and_tags_of(story: StoryRow) -> tuple[list["PhotoRow"], list["TagRow"]]:
+    """The photos of a story in gallery order and its tags by name, in one statement."""
     rows = fetch(
-        "SELECT id, caption, credit, rendition_state, renditions FROM news_photo "
-        "WHERE story_id = %s ORDER BY position, id",
-        [story.pk],
+        "SELECT 0, p.id, p.caption, p.credit, p.rendition_state, p.renditions, p.position, '' "
+        "FROM news_photo p WHERE p.story_id = %s "
+        "UNION ALL "
+        "SELECT 1, t.id, t.slug, t.name, NULL, NULL, 0, t.name "
+        "FROM news_tag t JOIN news_story_tags st ON st.tag_id = t.id WHERE st.story_id = %s "
+        "ORDER BY 1, 7, 8, 2",
+        [story.pk, story.pk],
     )
-    return [
-        PhotoRow(pk, caption, credit, state, _json(data))
-        for pk, caption, credit, state, data in rows
-    ]
+    photos, tags = [], []
+    for kind, pk, first, second, state, data, _position, _name in rows:
+        if kind == 0:
+            photos.append(PhotoRow(pk, first, second, state, _json(data)))
+        else:
+            tags.append(TagRow(pk, first, second))
+    return photos, tags
 
 
 def cover_of(photo: PhotoRow | None) -> CoverPhoto | None:
@@ -141,17 +148,6 @@ class TagRow:
     def url(self) -> str:
         """The tag's public page."""
         return tag_path(self.slug)
-
-
-def tags_of(story: StoryRow) -> list[TagRow]:
-    """The tags of a story, by name."""
-    rows = fetch(
-        "SELECT t.id, t.slug, t.name FROM news_tag t "
-        "JOIN news_story_tags st ON st.tag_id = t.id "
-        "WHERE st.story_id = %s ORDER BY t.name",
-        [story.pk],
-    )
-    return [TagRow(*row) for row in rows]
 
 
 @dataclass(slots=True)
