@@ -29,8 +29,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Story
-from .covers import attach_covers
-from .selectors import PER_PAGE, for_listing, published_stories
+from .rows import Card, cards_by_ids
+from .selectors import PER_PAGE, published_stories
 
 CONFIG = "indonesian"
 MAX_QUERY_LENGTH = 200
@@ -181,12 +181,9 @@ def _page_slice(page: int) -> slice:
     return slice(offset, offset + PER_PAGE + 1)
 
 
-def _hydrate(pks: list[int]) -> list[Story]:
+def _hydrate(pks: list[int]) -> list[Card]:
     """The stories of a page as story cards show them, in the order of ``pks``."""
-    if not pks:
-        return []
-    found = {story.pk: story for story in for_listing(published_stories().filter(pk__in=pks))}
-    return attach_covers([found[pk] for pk in pks if pk in found])
+    return cards_by_ids(pks)
 
 
 def search(*, query: str, filters: Filters, page: int = 1) -> Results:
