@@ -16,40 +16,11 @@ from accounts.models import Kanwil, Unit
 
 from ..models import Category, State, Story
 from . import rows, story_rows
-from .covers import with_cover
 from .cursors import Position
 
 PER_PAGE = 20
 HOME_PER_KANWIL = 3
 FEED_SIZE = 30
-
-# What a story card shows; the body is never read for a list.
-LISTING_FIELDS = (
-    "id",
-    "slug",
-    "title",
-    "lead",
-    "state",
-    "published_at",
-    "updated_at",
-    "event_start",
-    "dateline",
-    "unit",
-    "kanwil",
-    "category",
-    "unit__name",
-    "unit__slug",
-    "unit__time_zone",
-    "unit__is_active",
-    "unit__kanwil",
-    "unit__kanwil__name",
-    "unit__kanwil__short_name",
-    "unit__kanwil__province",
-    "unit__kanwil__slug",
-    "unit__kanwil__time_zone",
-    "category__name",
-    "category__slug",
-)
 
 
 @dataclass(frozen=True)
@@ -74,15 +45,6 @@ class FilterChoices:
 def published_stories() -> QuerySet[Story]:
     """Published stories, and nothing else (news.policies.is_public_story in SQL)."""
     return Story.objects.filter(state=State.PUBLISHED)
-
-
-def for_listing(stories: QuerySet[Story]) -> QuerySet[Story]:
-    """What a story card needs: unit, Kanwil, category and first photo, without the body."""
-    return with_cover(stories.select_related("unit__kanwil", "category").only(*LISTING_FIELDS))
-
-
-def _newest_first(stories: QuerySet[Story]) -> QuerySet[Story]:
-    return stories.order_by("-published_at", "-id")
 
 
 # --- List pages (fixed SQL, see rows.py) -------------------------------------------------------
