@@ -23,7 +23,7 @@ from django.utils.dateparse import parse_datetime
 from ..models import State
 from .covers import CoverPhoto
 from .cursors import Cursor, Position
-from .paths import kanwil_path, patterns, story_path, tag_path, unit_path
+from .paths import kanwil_path, patterns, tag_path, unit_path
 
 PUBLISHED = f"s.state = '{State.PUBLISHED.value}'"
 
@@ -261,30 +261,21 @@ def page_of(where: str, params, position: Position, *, per_page: int) -> StoryPa
 
 @dataclass(slots=True)
 class Headline:
-    """A story as a title and a link."""
+    """A story as a title and a link to its public page."""
 
-    slug: str
     title: str
-
-    @property
-    def url(self) -> str:
-        """The story's public page."""
-        return story_path(self.slug)
+    url: str
 
 
 @dataclass(slots=True)
 class Region:
-    """A Kanwil with its newest headlines."""
+    """A Kanwil, the link to its public page, and its newest headlines."""
 
     pk: int
     slug: str
     province: str
+    url: str
     headlines: list[Headline] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        """The Kanwil's public page."""
-        return kanwil_path(self.slug)
 
 
 def _nth_newest(rank: int) -> str:
@@ -317,13 +308,14 @@ def regions(*, per_kanwil: int) -> list[Region]:
     """Every Kanwil by province with its newest headlines: one statement, a few index probes
     per Kanwil."""
     sql = _regions_sql(per_kanwil)
+    (story_a, story_b), (kanwil_a, kanwil_b) = patterns("story", "kanwil")
     found: dict[int, Region] = {}
     for pk, slug, province, story_slug, title in fetch(sql):
         region = found.get(pk)
         if region is None:
-            region = found[pk] = Region(pk, slug, province)
+            region = found[pk] = Region(pk, slug, province, f"{kanwil_a}{slug}{kanwil_b}")
         if story_slug is not None:
-            region.headlines.append(Headline(story_slug, title))
+            region.headlines.append(Headline(title, f"{story_a}{story_slug}{story_b}"))
     return list(found.values())
 
 
