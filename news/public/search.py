@@ -29,7 +29,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Story
-from .rows import Card, cards_by_ids
+from .rows import OF_CATEGORY, OF_KANWIL, OF_UNIT, PUBLISHED, Card, cards_by_ids, fetch
 from .selectors import PER_PAGE, published_stories
 
 CONFIG = "indonesian"
@@ -64,8 +64,6 @@ _WORD = re.compile(r"\w+")
 _MARKERS = re.compile(f"([{START}{STOP}])")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _WEEK = timedelta(weeks=1)
-_REGCONFIG = "%s::regconfig"
-_TSQUERY = f"websearch_to_tsquery({_REGCONFIG}, %s)"
 
 
 @dataclass(frozen=True)
@@ -240,128 +238,119 @@ def _windows(filters: Filters) -> tuple[list[list[int]], int | None]:
 
 
 # A story's week, Kanwil, unit and category keys, as indexed by migration 0006.
-_FACETS = (
-    "news_story_search_facets(news_story.published_at, news_story.kanwil_id,"
-    " news_story.unit_id, news_story.category_id)"
-)
-_NEWEST_FIRST = "ORDER BY news_story.published_at DESC, news_story.id DESC"
+_FACETS = "news_story_search_facets(s.published_at, s.kanwil_id, s.unit_id, s.category_id)"
+_TSQUERY = f"websearch_to_tsquery('{CONFIG}'::regconfig, %s)"
+_NEWEST_FIRST = "ORDER BY s.published_at DESC, s.id DESC"
 # The newest stories, their vectors read one by one.
 _NEWEST_PART = """
 SELECT * FROM (
-    SELECT news_story.id, news_story.published_at, news_story.search_vector FROM news_story
-    WHERE {filtered} {newest_first} LIMIT %s
+    SELECT s.id, s.published_at, s.search_vector FROM news_story s
+    WHERE {filtered} {newest_first} LIMIT {newest}
 ) AS newest WHERE newest.search_vector @@ {tsquery}
 ORDER BY newest.published_at DESC, newest.id DESC
 """
-# Matches older than the newest stories, from the index: Kanwil, unit and category are asked
+# Matches older than the newest stories, from the index. Kanwil, unit and category are asked
 # of its keys, never of a B-tree index, which the planner would intersect with every match.
 _INDEXED_PART = """
-SELECT news_story.id, news_story.published_at, news_story.search_vector FROM news_story
-WHERE {dated} AND news_story.search_vector @@ {tsquery}
-    AND (news_story.published_at, news_story.id) < (SELECT published_at, id FROM boundary)
-    {keys} AND {selection}
-{newest_first} LIMIT %s
+SELECT s.id, s.published_at, s.search_vector FROM news_story s
+WHERE {indexed} AND s.search_vector @@ {tsquery}
+    AND (s.published_at, s.id) < (SELECT published_at, id FROM boundary) AND {selection}
+{newest_first} LIMIT {candidates}
 """
 # The page: the newest CANDIDATES matches ranked, with ts_headline marks for the rows shown
 # only (it parses whole bodies), not for the one that tells whether another page follows.
 _PAGE_SQL = """
 WITH boundary AS (
-    SELECT news_story.published_at, news_story.id FROM news_story
-    WHERE {filtered} {newest_first} LIMIT 1 OFFSET %s
+    SELECT s.published_at, s.id FROM news_story s
+    WHERE {filtered} {newest_first} LIMIT 1 OFFSET {boundary}
 ),
-candidates AS MATERIALIZED (SELECT * FROM ({parts}) AS matches LIMIT %s),
+candidates AS MATERIALIZED (SELECT * FROM ({parts}) AS matches LIMIT {candidates}),
 ranked AS (
     SELECT id, published_at, ts_rank(search_vector, {tsquery}) AS rank FROM candidates
-    ORDER BY rank DESC, published_at DESC, id DESC LIMIT %s OFFSET %s
+    ORDER BY rank DESC, published_at DESC, id DESC LIMIT {rows} OFFSET %s
 ),
 page AS (
     SELECT id, row_number() OVER (ORDER BY rank DESC, published_at DESC, id DESC) AS place
     FROM ranked
 )
 SELECT page.id,
-    CASE WHEN page.place <= %s THEN ts_headline(
-        {config}, replace(replace(news_story.title, %s, ''), %s, ''), {tsquery}, %s
+    CASE WHEN page.place <= {shown} THEN ts_headline(
+        '{config}'::regconfig, replace(replace(s.title, %s, ''), %s, ''), {tsquery}, %s
     ) END,
-    CASE WHEN page.place <= %s THEN ts_headline(
-        {config},
-        replace(replace(news_story_plain_text(news_story.lead) || ' '
-            || news_story_search_text(news_story.body), %s, ''), %s, ''),
+    CASE WHEN page.place <= {shown} THEN ts_headline(
+        '{config}'::regconfig,
+        replace(replace(news_story_plain_text(s.lead) || ' '
+            || news_story_search_text(s.body), %s, ''), %s, ''),
         {tsquery},
         %s
     ) END
-FROM page JOIN news_story ON news_story.id = page.id
+FROM page JOIN news_story s ON s.id = page.id
 ORDER BY page.place
 """
 
 
-def _where(stories: QuerySet[Story]) -> tuple[str, list]:
-    """The condition of a queryset of stories as SQL on news_story, and its params."""
-    sql, params = stories.query.get_compiler(connection=connection).compile(stories.query.where)
-    return sql, list(params)
+def _conditions(filters: Filters, *, keys: bool) -> tuple[str, list]:
+    """Published stories narrowed by the filters, as SQL on ``s`` and its params.
 
-
-def _candidate_parts(
-    query: str, filters: Filters, filtered: tuple[str, list]
-) -> list[tuple[str, list]]:
-    """The parts of the candidate query, in the order they are read, with their params.
-
-    They are read in turn until CANDIDATES matches are found: the NEWEST newest stories, then
-    from the index each window of weeks and the rest. The later parts take only stories older
-    than the NEWEST, so none is found twice."""
-    filtered, filtered_params = filtered
-    dated, dated_params = _where(_dated(published_stories(), filters))
-    sql = _NEWEST_PART.format(filtered=filtered, newest_first=_NEWEST_FIRST, tsquery=_TSQUERY)
-    parts = [(sql, [*filtered_params, NEWEST, CONFIG, query])]
-    keys = [
-        f"{prefix}{value}"
-        for prefix, value in (
-            ("k", filters.kanwil_id),
-            ("u", filters.unit_id),
-            ("c", filters.category_id),
+    With ``keys``, Kanwil, unit and category are asked of the search index's keys."""
+    narrowing = [
+        (prefix, condition, value)
+        for prefix, condition, value in (
+            ("k", OF_KANWIL, filters.kanwil_id),
+            ("u", OF_UNIT, filters.unit_id),
+            ("c", OF_CATEGORY, filters.category_id),
         )
         if value is not None
     ]
+    sql, params = [PUBLISHED], []
+    if keys and narrowing:
+        sql.append(f"AND {_FACETS} @> %s::text[]")
+        params.append([f"{prefix}{value}" for prefix, _condition, value in narrowing])
+    elif not keys:
+        sql += [condition for _prefix, condition, _value in narrowing]
+        params += [value for _prefix, _condition, value in narrowing]
+    if filters.date_from is not None:
+        sql.append("AND s.published_at >= %s")
+        params.append(_day_start(filters.date_from))
+    if filters.date_to is not None:
+        sql.append("AND s.published_at < %s")
+        params.append(_day_start(filters.date_to + timedelta(days=1)))
+    return " ".join(sql), params
+
+
+def _ranked_page(query: str, filters: Filters, page: int) -> list[tuple]:
+    """(id, marked title, marked snippet) of a page of the ranked candidates, and one more id.
+
+    The candidates are read in parts, in turn, until CANDIDATES matches are found: the NEWEST
+    newest stories, then from the index each window of weeks and the rest; a plain (never
+    parallel) Append stops reading as soon as its LIMIT is reached. The later parts take only
+    stories older than the NEWEST, so none is found twice. The statement's text depends only on
+    which filters are set: it is prepared once per connection (rows.fetch)."""
+    filtered, filtered_params = _conditions(filters, keys=False)
+    indexed, indexed_params = _conditions(filters, keys=True)
+    constants = {"newest_first": _NEWEST_FIRST, "tsquery": _TSQUERY, "candidates": CANDIDATES}
+    parts = [_NEWEST_PART.format(filtered=filtered, newest=NEWEST, **constants)]
+    params = [*filtered_params, query]
     windows, older = _windows(filters)
     selections = [(f"{_FACETS} && %s::text[]", [f"w{week}" for week in weeks]) for weeks in windows]
     if older is not None:
         # Not "published_at < …": the planner would walk the B-tree from the newest story.
-        selections.append(("news_story_search_week(news_story.published_at) < %s", older))
+        selections.append(("news_story_search_week(s.published_at) < %s", older))
     for selection, value in selections:
-        sql = _INDEXED_PART.format(
-            dated=dated,
-            tsquery=_TSQUERY,
-            keys=f"AND {_FACETS} @> %s::text[]" if keys else "",
-            selection=selection,
-            newest_first=_NEWEST_FIRST,
-        )
-        parts.append(
-            (sql, [*dated_params, CONFIG, query, *([keys] if keys else []), value, CANDIDATES])
-        )
-    return parts
-
-
-def _ranked_page(cursor, query: str, filters: Filters, page: int) -> list[tuple]:
-    """(id, marked title, marked snippet) of a page of the ranked candidates, and one more id.
-
-    Only this page's rows get marks; the id after them has none."""
-    filtered, filtered_params = _where(filtered_stories(filters))
-    parts = _candidate_parts(query, filters, (filtered, filtered_params))
-    # The parts are read in the order written: a plain (never parallel) Append stops reading
-    # as soon as the LIMIT is reached, so the later parts mostly cost nothing.
+        parts.append(_INDEXED_PART.format(indexed=indexed, selection=selection, **constants))
+        params += [*indexed_params, query, value]
     sql = _PAGE_SQL.format(
         filtered=filtered,
-        newest_first=_NEWEST_FIRST,
-        parts=" UNION ALL ".join(f"({part})" for part, _params in parts),
-        tsquery=_TSQUERY,
-        config=_REGCONFIG,
+        boundary=NEWEST - 1,
+        parts=" UNION ALL ".join(f"({part})" for part in parts),
+        rows=PER_PAGE + 1,
+        shown=PER_PAGE,
+        config=CONFIG,
+        **constants,
     )
-    params = [*filtered_params, NEWEST - 1]
-    params += [param for _part, part_params in parts for param in part_params]
-    params += [CANDIDATES, CONFIG, query, PER_PAGE + 1, (page - 1) * PER_PAGE]
-    params += [PER_PAGE, CONFIG, START, STOP, CONFIG, query, TITLE_MARKS]
-    params += [PER_PAGE, CONFIG, START, STOP, CONFIG, query, SNIPPET_MARKS]
-    cursor.execute(sql, params)
-    return cursor.fetchall()
+    params = [*filtered_params, *params, query, (page - 1) * PER_PAGE]
+    params += [START, STOP, query, TITLE_MARKS, START, STOP, query, SNIPPET_MARKS]
+    return fetch(sql, params)
 
 
 def _search_postgresql(query: str, words: list[str], filters: Filters, page: int) -> Results:
@@ -371,12 +360,12 @@ def _search_postgresql(query: str, words: list[str], filters: Filters, page: int
             "SELECT " + ", ".join("set_config(%s, %s, true)" for _name in SEARCH_SETTINGS),
             [item for pair in SEARCH_SETTINGS.items() for item in pair],
         )
-        rows = _ranked_page(cursor, query, filters, page)
+        rows = _ranked_page(query, filters, page)
         if not rows and page == 1:
             suggestion = _suggestion(cursor, words)
             if suggestion:
                 # Only the first page of the corrected query, as its links would lose it.
-                rows = _ranked_page(cursor, suggestion, filters, 1)[:PER_PAGE]
+                rows = _ranked_page(suggestion, filters, 1)[:PER_PAGE]
     marks = {pk: (title, snippet) for pk, title, snippet in rows[:PER_PAGE]}
     hits = _hydrate(list(marks))
     for story in hits:
