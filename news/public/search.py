@@ -6,7 +6,7 @@ They are found without reading rows that do not match: first among the ``NEWEST`
 stories (where a common word is), then week by week through the GIN index of migration 0006,
 whose keys also hold each story's week, Kanwil, unit and category, in windows that grow
 further back only until enough matches are found. One query returns the ids of the page with
-``ts_headline`` marks for those rows only; ``_hydrate`` turns the ids into stories. When nothing
+``ts_headline`` marks for those rows only; ``_hydrate`` turns the ids into cards. When nothing
 matches, each word no published title has is replaced by the closest title word (trigrams,
 migration 0007) and the corrected query is searched: "did you mean". Other databases (SQLite
 in development): every word must appear in the title, lead or body (icontains), newest first.
@@ -220,8 +220,8 @@ def _windows(filters: Filters) -> tuple[list[list[int]], int | None]:
     """The windows of weeks to search, newest first, and the week before which the rest lies.
 
     The first window starts with next week, for a clock that runs ahead; a story dated later
-    still is among the NEWEST newest. Weeks outside the date filter are left out; the rest is
-    None when the windows reach its start."""
+    still is found among the NEWEST newest stories. Weeks outside the date filter are left out;
+    the rest is None when the windows reach its start."""
     newest = search_week(timezone.now()) + 1
     if filters.date_to is not None:
         end = _day_start(filters.date_to + timedelta(days=1)) - timedelta(microseconds=1)
