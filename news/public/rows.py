@@ -413,6 +413,17 @@ def tag_by_slug(slug: str) -> Topic | None:
     return Topic(*rows[0]) if rows else None
 
 
+def filter_options() -> list[tuple]:
+    """The search filters in one statement: (kind, slug, id, label, Kanwil id, order) of every
+    Kanwil by province (kind 0), active unit by name (1), category by position and name (2)."""
+    return fetch(
+        "SELECT 0, slug, id, province, NULL, 0 FROM accounts_kanwil "
+        "UNION ALL SELECT 1, slug, id, name, kanwil_id, 0 FROM accounts_unit WHERE is_active "
+        "UNION ALL SELECT 2, slug, id, name, NULL, position FROM news_category "
+        "ORDER BY 1, 6, 4"
+    )
+
+
 def tag_url(tag: Topic) -> str:
     """A tag's public page."""
     return tag_path(tag.slug)

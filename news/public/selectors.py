@@ -160,20 +160,9 @@ def sitemap_organisations() -> tuple[list[Kanwil], list[Unit], list[Category]]:
 
 
 def filter_choices() -> FilterChoices:
-    """The options of the search filters: Kanwil, active units and categories (three queries)."""
-    return FilterChoices(
-        kanwils=[
-            Choice(slug=kanwil.slug, pk=kanwil.pk, label=kanwil.province)
-            for kanwil in Kanwil.objects.order_by("province").only("slug", "province")
-        ],
-        units=[
-            Choice(slug=unit.slug, pk=unit.pk, label=unit.name, group=unit.kanwil_id)
-            for unit in Unit.objects.filter(is_active=True)
-            .order_by("name")
-            .only("slug", "name", "kanwil_id")
-        ],
-        categories=[
-            Choice(slug=category.slug, pk=category.pk, label=category.name)
-            for category in Category.objects.order_by("position", "name").only("slug", "name")
-        ],
-    )
+    """The options of the search filters: Kanwil, active units and categories (one query)."""
+    kanwils, units, categories = [], [], []
+    for kind, slug, pk, label, group, _order in rows.filter_options():
+        choice = Choice(slug=slug, pk=pk, label=label, group=group)
+        (kanwils, units, categories)[kind].append(choice)
+    return FilterChoices(kanwils=kanwils, units=units, categories=categories)
