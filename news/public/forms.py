@@ -22,7 +22,10 @@ class SearchForm(forms.Form):
         ),
     )
     kanwil = forms.ChoiceField(label=_("Regional office"), required=False)
-    upt = forms.ChoiceField(label=_("Unit"), required=False)
+    # Some 630 units: checked against a set in clean_upt rather than as ChoiceField choices,
+    # which Django would copy and normalise on every request. The page lists only the units
+    # of the chosen Kanwil.
+    upt = forms.CharField(label=_("Unit"), required=False, max_length=120)
     kategori = forms.ChoiceField(label=_("Category"), required=False)
     dari = forms.DateField(
         label=_("Published from"),
@@ -48,14 +51,21 @@ class SearchForm(forms.Form):
         self.fields["kategori"].choices = [("", _("All categories"))] + [
             (choice.slug, choice.label) for choice in choices.categories
         ]
-        # Every unit is valid; the page offers only those of the chosen Kanwil.
-        self.fields["upt"].choices = [("", _("All units"))] + [
-            (choice.slug, choice.label) for choice in choices.units
-        ]
 
     def clean_q(self) -> str:
         """One line of text, cut to a sane length."""
         return clean_line(self.cleaned_data.get("q") or "")[:MAX_QUERY_LENGTH]
+
+    def clean_upt(self) -> str:
+        """Any active unit is valid, whichever Kanwil is chosen."""
+        slug = self.cleaned_data.get("upt") or ""
+        if slug and slug not in self.choices.unit_slugs:
+            raise forms.ValidationError(
+                forms.ChoiceField.default_error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": slug},
+            )
+        return slug
 
     def clean(self):
         cleaned = super().clean()

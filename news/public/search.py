@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.html import escape as escape_html
 from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Story
@@ -112,6 +112,12 @@ def words_of(query: str) -> list[str]:
     return _WORD.findall(query)[:MAX_WORDS]
 
 
+def escape(text: str) -> str:
+    """Text escaped for HTML, as Django's ``escape`` does, without its lazy-string wrapper:
+    a page of results escapes a few hundred pieces."""
+    return html.escape(str(text))
+
+
 def marked_html(text: str) -> SafeString:
     """Text from ts_headline as HTML: escaped, with <mark> where the markers were."""
     parts, open_mark = [], False
@@ -134,7 +140,7 @@ def mark_words(text: str, words: list[str]) -> SafeString:
     text = text or ""
     words = [word for word in words if word]
     if not words:
-        return escape(text)
+        return escape_html(text)
     pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
     parts, last = [], 0
     for match in pattern.finditer(text):
@@ -196,7 +202,7 @@ def search(*, query: str, filters: Filters, page: int = 1) -> Results:
         pks = list(_newest_first(stories).values_list("pk", flat=True)[_page_slice(page)])
         hits = _hydrate(pks[:PER_PAGE])
         for story in hits:
-            story.title_html, story.snippet_html = escape(story.title), escape(story.lead)
+            story.title_html, story.snippet_html = escape_html(story.title), escape_html(story.lead)
         return Results(hits=hits, page=page, has_next=len(pks) > PER_PAGE)
     if uses_full_text_search():
         return _search_postgresql(query, words, filters, page)

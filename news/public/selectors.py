@@ -6,6 +6,8 @@ are shown. Every list here starts from ``published_stories()``, which applies it
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
+from typing import NamedTuple
 
 from django.db.models import (
     Min,
@@ -23,8 +25,7 @@ HOME_PER_KANWIL = 3
 FEED_SIZE = 30
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """One option of a filter: the slug in the URL, the id for the query, the label."""
 
     slug: str
@@ -33,13 +34,18 @@ class Choice:
     group: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class FilterChoices:
     """The options of the search filters, read once and cached."""
 
     kanwils: list[Choice]
     units: list[Choice]
     categories: list[Choice]
+
+    @cached_property
+    def unit_slugs(self) -> frozenset[str]:
+        """The slugs of every active unit."""
+        return frozenset(choice.slug for choice in self.units)
 
 
 def published_stories() -> QuerySet[Story]:
@@ -163,6 +169,5 @@ def filter_choices() -> FilterChoices:
     """The options of the search filters: Kanwil, active units and categories (one query)."""
     kanwils, units, categories = [], [], []
     for kind, slug, pk, label, group, _order in rows.filter_options():
-        choice = Choice(slug=slug, pk=pk, label=label, group=group)
-        (kanwils, units, categories)[kind].append(choice)
+        (kanwils, units, categories)[kind].append(Choice(slug, pk, label, group))
     return FilterChoices(kanwils=kanwils, units=units, categories=categories)

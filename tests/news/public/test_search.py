@@ -520,3 +520,12 @@ def test_no_suggestion_leads_to_a_story_that_is_no_longer_public(operator_palu, 
 
     assert results.hits == [] and results.suggestion == "" and not results.approximate
     assert queries == 4  # settings, the page, the title words, the corrected page
+
+
+def test_an_unknown_unit_is_refused_with_a_message(anonymous):
+    response, _ = fetch(anonymous, SEARCH, data={"q": "palu", "upt": "unit-that-does-not-exist"})
+    body = text(response)
+
+    assert response.status_code == 200
+    assert 'class="alert alert-danger"' in body
+    assert "unit-that-does-not-exist" in body
