@@ -10,7 +10,10 @@ breaks a public page; it is only slower.
 
 import hashlib
 import logging
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -62,18 +65,74 @@ def page_key(name: str, *parts: Any) -> str:
     return f"{KEY_PREFIX}:{get_language()}:{name}:{digest}"
 
 
+class _LocalPages:
+    """The most recently used entries of this process, each with its version and expiry.
+
+    A public page is tens of kilobytes; reading it from Redis costs more than everything else
+    a cached request does. Entries are kept here as well, and a request then reads only the
+    small version token from the shared cache: an entry is served only while its version is
+    the current one, so a publication makes it stale here exactly as in Redis."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict[str, tuple[str, float, Any]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str, version: str | None) -> Any:
+        """The value stored under ``key`` for ``version``, if it has not expired."""
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] != version or entry[1] < time.monotonic():
+                del self.entries[key]
+                return None
+            self.entries.move_to_end(key)
+            return entry[2]
+
+    def has(self, key: str) -> bool:
+        """Whether an entry (current or not) is kept for ``key``."""
+        return key in self.entries
+
+    def put(self, key: str, version: str, seconds: int, value: Any) -> None:
+        """Keep ``value`` for ``seconds``, dropping the least recently used beyond the size."""
+        with self.lock:
+            self.entries[key] = (version, time.monotonic() + seconds, value)
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every entry (tests)."""
+        with self.lock:
+            self.entries.clear()
+
+
+# About 200 pages of 50 kB at most: some 10 MB per process.
+local_pages = _LocalPages(size=200)
+
+
 def cached(key: str, build: Callable[[], Any], timeout: Callable[[Any], int] | int) -> Any:
-    """The value stored under ``key`` for the current version, else ``build()``, stored."""
+    """The value stored under ``key`` for the current version, else ``build()``, stored.
+
+    One round trip to the shared cache: the version token alone when this process keeps the
+    entry, the token and the entry otherwise."""
+    kept_here = local_pages.has(key)
     try:
-        found = cache.get_many([VERSION_KEY, key])
+        found = cache.get_many([VERSION_KEY] if kept_here else [VERSION_KEY, key])
     except Exception:
         logger.exception("Public page cache unavailable")
         return build()
     version = found.get(VERSION_KEY)
-    stored = found.get(key)
-    if version is not None and isinstance(stored, tuple) and stored[0] == version:
-        return stored[1]
-    if version is None:
+    if version is not None:
+        value = local_pages.get(key, version)
+        if value is not None:
+            return value
+        stored = found.get(key) if not kept_here else _shared(key)
+        if isinstance(stored, tuple) and stored[0] == version:
+            local_pages.put(key, version, PAGE_TIMEOUT // 10, stored[1])
+            return stored[1]
+    else:
         version = current_version()
     value = build()
     if version:
@@ -82,4 +141,14 @@ def cached(key: str, build: Callable[[], Any], timeout: Callable[[Any], int] | i
             cache.set(key, (version, value), timeout=seconds)
         except Exception:
             logger.exception("Could not store a public page in the cache")
+        else:
+            local_pages.put(key, version, min(seconds, PAGE_TIMEOUT // 10), value)
     return value
+
+
+def _shared(key: str) -> Any:
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.exception("Public page cache unavailable")
+        return None

@@ -156,3 +156,55 @@ def test_a_cache_outage_only_makes_pages_slower(anonymous, operator_palu, palu_u
     assert anonymous.get(reverse("home")).status_code == 200
     assert story.title in text(anonymous.get(story_path(story)))
     assert anonymous.get(reverse("public:rss")).status_code == 200
+
+
+def test_a_page_kept_in_the_process_costs_one_small_cache_read(monkeypatch):
+    """The second read asks the shared cache for the version token only."""
+    public_cache.local_pages.clear()
+    asked = []
+    real_get_many = cache.get_many
+
+    def spying_get_many(keys, *args, **kwargs):
+        asked.append(list(keys))
+        return real_get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", spying_get_many)
+    builds = []
+
+    def build():
+        builds.append(1)
+        return "page"
+
+    key = public_cache.page_key("test", "kept")
+    assert public_cache.cached(key, build, 60) == "page"
+    assert public_cache.cached(key, build, 60) == "page"
+
+    assert builds == [1]
+    assert asked == [[public_cache.VERSION_KEY, key], [public_cache.VERSION_KEY]]
+
+
+def test_a_new_version_makes_the_page_kept_in_the_process_stale():
+    public_cache.local_pages.clear()
+    key = public_cache.page_key("test", "stale")
+    public_cache.cached(key, lambda: "old", 60)
+
+    public_cache.invalidate()
+
+    assert public_cache.cached(key, lambda: "new", 60) == "new"
+
+
+def test_a_page_kept_in_another_process_is_read_from_the_shared_cache():
+    key = public_cache.page_key("test", "shared")
+    public_cache.cached(key, lambda: "built once", 60)
+    public_cache.local_pages.clear()  # As if a second worker process asked.
+
+    assert public_cache.cached(key, lambda: "built again", 60) == "built once"
+
+
+def test_the_process_keeps_a_bounded_number_of_pages():
+    pages = public_cache._LocalPages(size=2)
+    for number in range(3):
+        pages.put(f"page-{number}", "v1", 60, number)
+
+    assert [pages.get(f"page-{number}", "v1") for number in range(3)] == [None, 1, 2]
+    assert pages.get("page-2", "v2") is None
