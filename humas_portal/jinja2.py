@@ -10,54 +10,24 @@ which the rest of the portal keeps. Translations come from Django's catalogue, s
 from functools import cache
 
 from django.conf import settings
+from django.template.defaultfilters import linebreaksbr, truncatechars
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 from jinja2 import BaseLoader, Environment
 
 from accounts.templatetags.portal_dates import long_date, long_datetime, time_zone_label
-from news.public.paths import photo_path
-
-PHOTO_PLACEHOLDER = "img/photo-placeholder.svg"
+from news.templatetags.news_photos import photo_url
+from news.templatetags.news_public import rendition
 
 
 def truncatewords(text: str, count: int) -> str:
-    """At most ``count`` words, with an ellipsis when cut (as Django's ``truncatewords``)."""
+    """At most ``count`` words, with an ellipsis when cut: Django's ``truncatewords`` without
+    its lazy-text machinery, which cost more than the rest of a card."""
     words = str(text or "").split()
     if len(words) <= count:
         return " ".join(words)
-    return " ".join(words[:count]) + "…"
-
-
-def truncatechars(text: str, count: int) -> str:
-    """At most ``count`` characters, the last an ellipsis when cut (as Django's filter)."""
-    text = str(text or "")
-    return text if len(text) <= count else Truncator(text).chars(count)
-
-
-def linebreaksbr(text: str):
-    """Escaped text with its line breaks as <br>."""
-    return mark_safe(escape(text or "").replace("\r\n", "\n").replace("\n", "<br>"))  # noqa: S308
-
-
-def photo_url(photo, kind: str = "thumb") -> str:
-    """A ready rendition's URL (served by the view that checks visibility), else a placeholder."""
-    if getattr(photo, "rendition_state", None) == "ready":
-        entry = (getattr(photo, "renditions", None) or {}).get(kind)
-        if isinstance(entry, dict) and entry.get("name"):
-            return photo_path(photo.pk, kind)
-    return static_url(PHOTO_PLACEHOLDER)
-
-
-def rendition(photo, kind: str) -> dict | None:
-    """A ready rendition's entry (name, width, height), else None."""
-    if photo is None or getattr(photo, "rendition_state", None) != "ready":
-        return None
-    entry = (getattr(photo, "renditions", None) or {}).get(kind)
-    return entry if isinstance(entry, dict) and entry.get("width") else None
+    return " ".join(words[:count]) + " …"
 
 
 @cache

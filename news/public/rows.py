@@ -23,7 +23,7 @@ from django.utils.dateparse import parse_datetime
 from ..models import State
 from .covers import CoverPhoto
 from .cursors import Cursor, Position
-from .paths import kanwil_path, patterns, tag_path, unit_path
+from .paths import kanwil_path, patterns, unit_path
 
 PUBLISHED = f"s.state = '{State.PUBLISHED.value}'"
 
@@ -31,7 +31,7 @@ PUBLISHED = f"s.state = '{State.PUBLISHED.value}'"
 _CARD_COLUMNS = """
     s.id, s.slug, s.title, s.lead, s.published_at, s.updated_at,
     u.name, u.slug, u.is_active, COALESCE(NULLIF(u.time_zone, ''), k.time_zone),
-    k.id, k.slug, k.short_name, c.name, c.slug,
+    k.slug, k.short_name, c.name, c.slug,
     p.id, p.caption, p.rendition_state, p.renditions"""
 _CARD_TABLES = """
     FROM news_story s
@@ -134,7 +134,6 @@ class Card:
     unit_name: str
     unit_active: bool
     zone: str
-    kanwil_id: int
     kanwil_short_name: str
     category_name: str
     # The public pages of the story, its unit, Kanwil and category.
@@ -157,9 +156,9 @@ def _cards_of(found: list[tuple]) -> list[Card]:
     result = []
     for row in found:
         cover = None
-        if row[15] is not None:
+        if row[14] is not None:
             cover = CoverPhoto(
-                pk=row[15], caption=row[16], rendition_state=row[17], renditions=_json(row[18])
+                pk=row[14], caption=row[15], rendition_state=row[16], renditions=_json(row[17])
             )
         result.append(
             Card(
@@ -172,13 +171,12 @@ def _cards_of(found: list[tuple]) -> list[Card]:
                 unit_name=row[6],
                 unit_active=bool(row[8]),
                 zone=row[9],
-                kanwil_id=row[10],
-                kanwil_short_name=row[12],
-                category_name=row[13],
+                kanwil_short_name=row[11],
+                category_name=row[12],
                 url=f"{story_a}{row[1]}{story_b}",
                 unit_url=f"{unit_a}{row[7]}{unit_b}",
-                kanwil_url=f"{kanwil_a}{row[11]}{kanwil_b}",
-                category_url=f"{category_a}{row[14]}{category_b}",
+                kanwil_url=f"{kanwil_a}{row[10]}{kanwil_b}",
+                category_url=f"{category_a}{row[13]}{category_b}",
                 cover=cover,
             )
         )
@@ -422,8 +420,3 @@ def filter_options() -> list[tuple]:
         "UNION ALL SELECT 2, slug, id, name, NULL, position FROM news_category "
         "ORDER BY 1, 6, 4"
     )
-
-
-def tag_url(tag: Topic) -> str:
-    """A tag's public page."""
-    return tag_path(tag.slug)

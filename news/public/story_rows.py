@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..models import State
-from .covers import CoverPhoto
 from .paths import category_path, kanwil_path, story_path, tag_path, unit_path
 from .rows import _json, aware, fetch
 
@@ -122,18 +121,6 @@ def photos_and_tags_of(story: StoryRow) -> tuple[list["PhotoRow"], list["TagRow"
         else:
             tags.append(TagRow(pk, first, second))
     return photos, tags
-
-
-def cover_of(photo: PhotoRow | None) -> CoverPhoto | None:
-    """A gallery photo as a cover."""
-    if photo is None:
-        return None
-    return CoverPhoto(
-        pk=photo.pk,
-        caption=photo.caption,
-        rendition_state=photo.rendition_state,
-        renditions=photo.renditions,
-    )
 
 
 @dataclass(slots=True)

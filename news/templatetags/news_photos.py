@@ -2,9 +2,9 @@
 
 from django import template
 from django.templatetags.static import static
-from django.urls import reverse
 
 from .. import images
+from ..public.paths import photo_path
 from ..services import photos
 
 register = template.Library()
@@ -20,7 +20,7 @@ def photo_url(photo, kind: str = "thumb") -> str:
         if isinstance(entry, dict) and entry.get("name"):
             # Served through a view that checks the story's visibility, never straight
             # from the media folder.
-            return reverse("news:photo_file", args=[photo.pk, kind])
+            return photo_path(photo.pk, kind)
     return static(PLACEHOLDER)
 
 
