@@ -7,10 +7,11 @@ which the rest of the portal keeps. Translations come from Django's catalogue, s
 ``{{ _("Text %(name)s")|format(name=value) }}``.
 """
 
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 from django.conf import settings
-from django.template.defaultfilters import linebreaksbr, truncatechars
+from django.template.defaultfilters import linebreaksbr
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
@@ -30,6 +31,15 @@ def truncatewords(text: str, count: int) -> str:
     return " ".join(words[:count]) + " …"
 
 
+def truncatechars(text: str, length: int) -> str:
+    """At most ``length`` characters, the last an ellipsis when cut: Django's
+    ``truncatechars`` for the plain text of descriptions, without its lazy machinery."""
+    text = str(text or "")
+    if len(text) <= length:
+        return text
+    return text[: max(length - 1, 0)] + "…"
+
+
 @cache
 def static_url(path: str) -> str:
     """``static()`` once per file and process: the manifest does not change while running."""
@@ -39,6 +49,14 @@ def static_url(path: str) -> str:
 def gettext(message: str) -> str:
     """Django's ``gettext``, remembered per language: a page asks for dozens of strings."""
     return _translated(translation.get_language(), message)
+
+
+@cache
+def gettext_in(language: str | None) -> Callable[[str], str]:
+    """The remembered ``gettext`` of one language. Rendering passes it in the context, where
+    ``_()`` finds it before the global one: a page's strings then skip looking up the active
+    language, which costs more than the translation itself."""
+    return partial(_translated, language)
 
 
 @cache

@@ -2,7 +2,7 @@
 
 import json
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -150,36 +150,35 @@ class ShareLink:
 
 def share_links(url: str, title: str) -> list[ShareLink]:
     """Share a page by WhatsApp, Facebook, X, Telegram and e-mail: plain links, no scripts."""
+    # Each value quoted once, as urlencode(..., quote_via=quote) would quote it.
+    link, text = quote(url, safe=""), quote(title, safe="")
     return [
         ShareLink(
             "whatsapp",
             _("Share on WhatsApp"),
-            "https://wa.me/?" + urlencode({"text": f"{title} {url}"}, quote_via=quote),
+            f"https://wa.me/?text={text}%20{link}",
             "bi-whatsapp",
         ),
         ShareLink(
             "facebook",
             _("Share on Facebook"),
-            "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}, quote_via=quote),
+            f"https://www.facebook.com/sharer/sharer.php?u={link}",
             "bi-facebook",
         ),
         ShareLink(
             "x",
             _("Share on X"),
-            "https://x.com/intent/post?" + urlencode({"url": url, "text": title}, quote_via=quote),
+            f"https://x.com/intent/post?url={link}&text={text}",
             "bi-twitter-x",
         ),
         ShareLink(
             "telegram",
             _("Share on Telegram"),
-            "https://t.me/share/url?" + urlencode({"url": url, "text": title}, quote_via=quote),
+            f"https://t.me/share/url?url={link}&text={text}",
             "bi-telegram",
         ),
         ShareLink(
-            "email",
-            _("Share by e-mail"),
-            "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote),
-            "bi-envelope",
+            "email", _("Share by e-mail"), f"mailto:?subject={text}&body={link}", "bi-envelope"
         ),
     ]
 

@@ -24,6 +24,8 @@ from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from markupsafe import Markup
 
+from humas_portal.jinja2 import gettext_in
+
 from . import cache
 from .meta import PageMeta
 
@@ -84,7 +86,8 @@ class Chrome:
 
 
 def render(template: str, context: dict) -> str:
-    """A public template rendered with Jinja2."""
+    """A public template rendered with Jinja2, in the active language."""
+    context = {**context, "gettext": gettext_in(translation.get_language())}
     return engines["public"].get_template(template).render(context)
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.utils.dateparse import parse_datetime
 
 from ..models import State
@@ -81,13 +81,44 @@ def _parameter(moment: datetime):
 
 def fetch(sql: str, params=()) -> list[tuple]:
     """All rows of one statement; on PostgreSQL a statement prepared once per connection."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            name = _prepare(sql)
-            arguments = f"({', '.join(['%s'] * len(params))})" if params else ""
-            cursor.execute(f"EXECUTE {name}{arguments}", params)
-        else:
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
             cursor.execute(sql, params)
+            return cursor.fetchall()
+    checking = _check_by_use()
+    try:
+        return _execute_prepared(sql, params)
+    except (InterfaceError, OperationalError):
+        if not checking or connection.is_usable():
+            raise
+    # The reused connection had died (a database restart): read again on a new one.
+    connection.close()
+    return _execute_prepared(sql, params)
+
+
+def _check_by_use() -> bool:
+    """Whether this read stands in for the request's connection health check.
+
+    With CONN_HEALTH_CHECKS Django pings a reused connection (SELECT 1) before a request's
+    first query: a round trip as dear as a whole public page's read. These reads change
+    nothing, so instead they run at once and, should the connection turn out dead, run again
+    on a new one (fetch). Inside a transaction nothing is retried, and Django's check stays."""
+    if (
+        connection.connection is None
+        or connection.in_atomic_block
+        or not connection.health_check_enabled
+        or connection.health_check_done
+    ):
+        return False
+    connection.health_check_done = True
+    return True
+
+
+def _execute_prepared(sql: str, params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        name = _prepare(sql)
+        arguments = f"({', '.join(['%s'] * len(params))})" if params else ""
+        cursor.execute(f"EXECUTE {name}{arguments}", params)
         return cursor.fetchall()
 
 
@@ -104,7 +135,8 @@ def _prepare(sql: str) -> str:
     connection.ensure_connection()
     name = "humas_" + hashlib.sha1(sql.encode(), usedforsecurity=False).hexdigest()[:16]
     raw = connection.connection
-    session = (id(raw), raw.get_backend_pid())
+    with connection.wrap_database_errors:
+        session = (id(raw), raw.get_backend_pid())
     prepared = connection.__dict__.setdefault("humas_prepared", {})
     if prepared.get("session") != session:
         prepared.clear()
@@ -113,7 +145,7 @@ def _prepare(sql: str) -> str:
     if name not in prepared["names"]:
         numbered = iter(range(1, sql.count("%s") + 1))
         # On the driver's own cursor: setting up the connection is not one of the page's queries.
-        with raw.cursor() as setup:
+        with connection.wrap_database_errors, raw.cursor() as setup:
             setup.execute(
                 f"PREPARE {name} AS {_PLACEHOLDER.sub(lambda _: f'${next(numbered)}', sql)}"
             )

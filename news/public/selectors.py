@@ -113,17 +113,10 @@ def tag_listing(slug: str, position: Position) -> Listing | None:
 # --- The story page ---------------------------------------------------------------------------
 
 
-def story_by_slug(slug: str) -> story_rows.StoryRow | None:
-    """A published or withdrawn story (the latter only to show its correction note)."""
-    return story_rows.story_row(slug)
-
-
-def story_extras(
-    story: story_rows.StoryRow,
-) -> tuple[list[story_rows.TagRow], list[story_rows.PhotoRow], list[story_rows.RelatedRow]]:
-    """Tags, photos in order and related stories of a published story: two queries."""
-    photos, tags = story_rows.photos_and_tags_of(story)
-    return tags, photos, story_rows.related_to(story, tags)
+def story_page(slug: str) -> story_rows.StoryPage | None:
+    """A published story with its photos, tags and related stories, or a withdrawn one
+    alone (to show its correction note): one query."""
+    return story_rows.story_page(slug)
 
 
 # --- Feeds and sitemaps -----------------------------------------------------------------------

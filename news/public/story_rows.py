@@ -1,7 +1,13 @@
-"""The story page's reads as fixed SQL statements (see rows.py for why): four small queries."""
+"""The story page's read as one fixed SQL statement (see rows.py for why).
+
+The story, its photos, its tags and its related stories come back as the rows of a single
+statement, told apart by their first column: on a loaded server every round trip to the
+database costs about as much as building a part of the page."""
 
 from dataclasses import dataclass
 from datetime import datetime
+
+from django.db import connection
 
 from ..models import State
 from .paths import category_path, kanwil_path, story_path, tag_path, unit_path
@@ -70,28 +76,6 @@ class StoryRow:
         return max(self.published_at, self.updated_at) if self.published_at else self.updated_at
 
 
-def story_row(slug: str) -> StoryRow | None:
-    """A published or withdrawn story (the latter only to show its correction note)."""
-    rows = fetch(
-        "SELECT s.id, s.slug, s.state, s.title, s.lead, s.body, s.dateline, s.event_start, "
-        "s.published_at, s.updated_at, s.correction_note, c.id, c.name, c.slug, "
-        "u.name, u.slug, u.is_active, COALESCE(NULLIF(u.time_zone, ''), k.time_zone), "
-        "k.slug, k.name, k.short_name, k.province "
-        "FROM news_story s "
-        "JOIN accounts_unit u ON u.id = s.unit_id "
-        "JOIN accounts_kanwil k ON k.id = s.kanwil_id "
-        "JOIN news_category c ON c.id = s.category_id "
-        "WHERE s.slug = %s AND s.state IN (%s, %s)",
-        [slug, State.PUBLISHED.value, State.WITHDRAWN.value],
-    )
-    if not rows:
-        return None
-    row = list(rows[0])
-    row[7], row[8], row[9] = aware(row[7]), aware(row[8]), aware(row[9])
-    row[16] = bool(row[16])
-    return StoryRow(*row)
-
-
 @dataclass(slots=True)
 class PhotoRow:
     """A photo of a story, in its gallery order."""
@@ -101,26 +85,6 @@ class PhotoRow:
     credit: str
     rendition_state: str
     renditions: dict
-
-
-def photos_and_tags_of(story: StoryRow) -> tuple[list["PhotoRow"], list["TagRow"]]:
-    """The photos of a story in gallery order and its tags by name, in one statement."""
-    rows = fetch(
-        "SELECT 0, p.id, p.caption, p.credit, p.rendition_state, p.renditions, p.position, '' "
-        "FROM news_photo p WHERE p.story_id = %s "
-        "UNION ALL "
-        "SELECT 1, t.id, t.slug, t.name, NULL, NULL, 0, t.name "
-        "FROM news_tag t JOIN news_story_tags st ON st.tag_id = t.id WHERE st.story_id = %s "
-        "ORDER BY 1, 7, 8, 2",
-        [story.pk, story.pk],
-    )
-    photos, tags = [], []
-    for kind, pk, first, second, state, data, _position, _name in rows:
-        if kind == 0:
-            photos.append(PhotoRow(pk, first, second, state, _json(data)))
-        else:
-            tags.append(TagRow(pk, first, second))
-    return photos, tags
 
 
 @dataclass(slots=True)
@@ -153,39 +117,109 @@ class RelatedRow:
         return story_path(self.slug)
 
 
-def related_to(
-    story: StoryRow, tags: list[TagRow], *, count: int = RELATED_COUNT
-) -> list[RelatedRow]:
-    """The newest stories of the same category, those sharing one of its tags first.
+@dataclass(slots=True)
+class StoryPage:
+    """What the story page shows: the story and, when it is published, its extras."""
 
-    Only the candidates' ids are ranked (one index probe each, never a hash of every story
-    carrying a popular tag), and only the chosen few are joined to their unit."""
-    params: list = []
-    shared = "0"
-    if tags:
-        placeholders = ", ".join(["%s"] * len(tags))
-        # A scalar subquery with LIMIT: PostgreSQL cannot turn it into a hash of every story
-        # carrying the tag, as it may with EXISTS.
-        shared = (
-            "CASE WHEN (SELECT a.tag_id FROM news_story_tags a "
-            f"WHERE a.story_id = r.id AND a.tag_id IN ({placeholders}) LIMIT 1) IS NULL "
-            "THEN 0 ELSE 1 END"
-        )
-        params += [tag.pk for tag in tags]
-    rows = fetch(
-        "SELECT s.slug, s.title, u.name, s.published_at, "
-        "COALESCE(NULLIF(u.time_zone, ''), k.time_zone) "
-        "FROM (SELECT c.id, c.published_at, c.shared FROM ("
-        f"SELECT r.id, r.published_at, {shared} AS shared FROM news_story r "
-        f"WHERE r.state = '{State.PUBLISHED.value}' AND r.category_id = %s AND r.id <> %s "
-        f"ORDER BY r.published_at DESC, r.id DESC LIMIT {RELATED_CANDIDATES}) c "
-        "ORDER BY c.shared DESC, c.published_at DESC, c.id DESC LIMIT %s) top "
-        "JOIN news_story s ON s.id = top.id "
-        "JOIN accounts_unit u ON u.id = s.unit_id "
-        "JOIN accounts_kanwil k ON k.id = s.kanwil_id "
-        "ORDER BY top.shared DESC, top.published_at DESC, top.id DESC",
-        [*params, story.category_id, story.pk, count],
-    )
-    return [
-        RelatedRow(slug, title, unit, aware(when), zone) for slug, title, unit, when, zone in rows
-    ]
+    story: StoryRow
+    photos: list[PhotoRow]
+    tags: list[TagRow]
+    related: list[RelatedRow]
+
+
+_STORY, _PHOTO, _TAG, _RELATED = 0, 1, 2, 3
+_PUBLISHED = f"'{State.PUBLISHED.value}'"
+# Rows of every kind share the story's 22 columns; a kind's unused columns are NULL. The
+# target's id, category and state are scalar subqueries, so PostgreSQL reads the category's
+# newest stories straight from its index and computes the story's tag ids once.
+_STORY_PAGE_TEMPLATE = f"""
+WITH target AS (
+    SELECT s.id, s.category_id, s.state FROM news_story s
+    WHERE s.slug = %s AND s.state IN ({_PUBLISHED}, '{State.WITHDRAWN.value}')
+)
+SELECT {_STORY}, 0, s.id, s.slug, s.state, s.title, s.lead, s.body, s.dateline, s.event_start,
+    s.published_at, s.updated_at, s.correction_note, c.id, c.name, c.slug, u.name, u.slug,
+    u.is_active, COALESCE(NULLIF(u.time_zone, ''), k.time_zone), k.slug, k.name, k.short_name,
+    k.province
+FROM target
+JOIN news_story s ON s.id = target.id
+JOIN accounts_unit u ON u.id = s.unit_id
+JOIN accounts_kanwil k ON k.id = s.kanwil_id
+JOIN news_category c ON c.id = s.category_id
+UNION ALL
+SELECT {_PHOTO}, ROW_NUMBER() OVER (ORDER BY p.position, p.id), p.id, p.caption, p.credit,
+    p.rendition_state, CAST(p.renditions AS TEXT), NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM news_photo p
+WHERE p.story_id = (SELECT id FROM target) AND (SELECT state FROM target) = {_PUBLISHED}
+UNION ALL
+SELECT {_TAG}, ROW_NUMBER() OVER (ORDER BY t.name, t.id), t.id, t.slug, t.name, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL
+FROM news_story_tags st JOIN news_tag t ON t.id = st.tag_id
+WHERE st.story_id = (SELECT id FROM target) AND (SELECT state FROM target) = {_PUBLISHED}
+UNION ALL
+SELECT {_RELATED}, top.place, NULL, r.slug, NULL, r.title, u.name,
+    COALESCE(NULLIF(u.time_zone, ''), k.time_zone), NULL, NULL, r.published_at, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM (
+    SELECT ranked.id, ROW_NUMBER() OVER (
+        ORDER BY ranked.shared DESC, ranked.published_at DESC, ranked.id DESC
+    ) AS place
+    FROM (
+        SELECT r.id, r.published_at,
+            -- A scalar subquery with LIMIT: PostgreSQL cannot turn it into a hash of every
+            -- story carrying the tag, as it may with EXISTS.
+            CASE WHEN (
+                SELECT a.tag_id FROM news_story_tags a
+                WHERE a.story_id = r.id AND a.tag_id {{story_tags}}
+                LIMIT 1
+            ) IS NULL THEN 0 ELSE 1 END AS shared
+        FROM news_story r
+        WHERE r.state = {_PUBLISHED}
+            AND r.category_id = (SELECT category_id FROM target)
+            AND r.id <> (SELECT id FROM target)
+            AND (SELECT state FROM target) = {_PUBLISHED}
+        ORDER BY r.published_at DESC, r.id DESC
+        LIMIT {RELATED_CANDIDATES}
+    ) ranked
+    ORDER BY place
+    LIMIT {RELATED_COUNT}
+) top
+JOIN news_story r ON r.id = top.id
+JOIN accounts_unit u ON u.id = r.unit_id
+JOIN accounts_kanwil k ON k.id = r.kanwil_id
+ORDER BY 1, 2
+"""
+
+
+_STORY_TAGS = "SELECT b.tag_id FROM news_story_tags b WHERE b.story_id = (SELECT id FROM target)"
+_STORY_PAGE = {
+    # The story's tag ids as an array, computed once: as a plain IN subquery PostgreSQL joins
+    # them again for every candidate.
+    "postgresql": _STORY_PAGE_TEMPLATE.format(story_tags=f"= ANY(ARRAY({_STORY_TAGS}))"),
+    "sqlite": _STORY_PAGE_TEMPLATE.format(story_tags=f"IN ({_STORY_TAGS})"),
+}
+
+
+def story_page(slug: str) -> StoryPage | None:
+    """A published story with its photos, tags and related stories, or a withdrawn story
+    alone (to show its correction note): one statement."""
+    page = None
+    for kind, _place, pk, first, second, third, fourth, fifth, *rest in fetch(
+        _STORY_PAGE[connection.vendor], [slug]
+    ):
+        if kind == _STORY:
+            row = [pk, first, second, third, fourth, fifth, *rest]
+            row[7], row[8], row[9] = aware(row[7]), aware(row[8]), aware(row[9])
+            row[16] = bool(row[16])
+            page = StoryPage(StoryRow(*row), [], [], [])
+        elif page is None:
+            break
+        elif kind == _PHOTO:
+            page.photos.append(PhotoRow(pk, first, second, third, _json(fourth)))
+        elif kind == _TAG:
+            page.tags.append(TagRow(pk, first, second))
+        else:
+            page.related.append(RelatedRow(first, third, fourth, aware(rest[2]), fifth))
+    return page

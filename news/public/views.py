@@ -30,6 +30,7 @@ from .meta import (
 )
 from .rendering import PublicPage, build_page, respond
 from .search import search as run_search
+from .story_rows import StoryPage
 
 # The longest query-string value a search key keeps; the form refuses longer ones anyway.
 MAX_PARAMETER_LENGTH = 300
@@ -219,18 +220,18 @@ def story(request, slug: str):
     """A published story; a withdrawn one answers 410 Gone with its correction note only."""
 
     def build() -> PublicPage:
-        found = selectors.story_by_slug(slug)
-        if found is not None and policies.can_read(found):
+        found = selectors.story_page(slug)
+        if found is not None and policies.can_read(found.story):
             return _story_page(found)
-        if found is not None and policies.shows_withdrawal_notice(found):
-            return _withdrawn_page(found)
+        if found is not None and policies.shows_withdrawal_notice(found.story):
+            return _withdrawn_page(found.story)
         raise Http404
 
     return respond(request, cache.page_key("story", slug), build, here=request.path)
 
 
-def _story_page(found) -> PublicPage:
-    tags, photos, related = selectors.story_extras(found)
+def _story_page(page: StoryPage) -> PublicPage:
+    found, tags, photos, related = page.story, page.tags, page.photos, page.related
     url = story_url(found)
     cover = photos[0] if photos else None
     image_url = photo_absolute_url(cover, "social")
