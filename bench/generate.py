@@ -102,6 +102,16 @@ def setup_django(url: str, name: str) -> None:
     pgbulk.timed("migrate", lambda: call_command("migrate", interactive=False, verbosity=0))
 
 
+def _choose_related_stories() -> None:
+    """Every published story's related news, as publishing would have chosen it."""
+    from news.services.related import fill_related_stories
+
+    def progress(done: int, total: int) -> None:
+        print(f"  related stories for {done:,}/{total:,} story ids", flush=True)
+
+    fill_related_stories(progress=progress)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Create, fill and analyse the bench database."""
     args = parse_args(argv)
@@ -127,6 +137,7 @@ def main(argv: list[str] | None = None) -> None:
             seed=args.seed,
         )
         loader.load_stories(url, units, plan)
+        pgbulk.timed("related stories", _choose_related_stories)
         loader.finish(url)
     summary = corpus_stats.describe_corpus(name)
     summary_file = RESULTS / f"corpus-{name}.json"

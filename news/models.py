@@ -245,6 +245,27 @@ class Comment(models.Model):
         return self.text[:60]
 
 
+class RelatedStory(models.Model):
+    """A story listed beside a published story as related news, chosen when it was published."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="related_links")
+    related = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField(_("position"))
+
+    class Meta:
+        ordering = ["story", "position"]
+        verbose_name = _("related story")
+        verbose_name_plural = _("related stories")
+        constraints = [
+            models.UniqueConstraint(fields=["story", "position"], name="related_story_position"),
+            models.UniqueConstraint(fields=["story", "related"], name="related_story_once"),
+            models.CheckConstraint(condition=~Q(related=F("story")), name="related_story_other"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.story_id} → {self.related_id}"
+
+
 class RenditionState(models.TextChoices):
     """Progress of the derived image sizes of one photo."""
 

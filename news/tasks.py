@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from . import selectors
 from .models import RenditionState
-from .services import notifications, photos, transitions
+from .services import notifications, photos, related, transitions
 
 logger = logging.getLogger(__name__)
 
@@ -16,6 +16,12 @@ logger = logging.getLogger(__name__)
 def publish_due_stories() -> int:
     """Beat job: publish scheduled stories whose time has come."""
     return transitions.publish_due_stories()
+
+
+@shared_task
+def refresh_related_lists(story_id: int) -> int:
+    """Choose again the related news of the stories that list a withdrawn story."""
+    return related.refresh_related_lists_citing(story_id=story_id)
 
 
 @shared_task(bind=True, max_retries=5, default_retry_delay=60)

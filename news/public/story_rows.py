@@ -7,15 +7,9 @@ database costs about as much as building a part of the page."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection
-
 from ..models import State
 from .paths import category_path, kanwil_path, story_path, tag_path, unit_path
 from .rows import _json, aware, fetch
-
-RELATED_COUNT = 4
-# Related stories are picked among this many newest stories of the same category.
-RELATED_CANDIDATES = 60
 
 
 @dataclass(slots=True)
@@ -130,11 +124,10 @@ class StoryPage:
 _STORY, _PHOTO, _TAG, _RELATED = 0, 1, 2, 3
 _PUBLISHED = f"'{State.PUBLISHED.value}'"
 # Rows of every kind share the story's 22 columns; a kind's unused columns are NULL. The
-# target's id, category and state are scalar subqueries, so PostgreSQL reads the category's
-# newest stories straight from its index and computes the story's tag ids once.
-_STORY_PAGE_TEMPLATE = f"""
+# target's id and state are scalar subqueries, computed once.
+_STORY_PAGE = f"""
 WITH target AS (
-    SELECT s.id, s.category_id, s.state FROM news_story s
+    SELECT s.id, s.state FROM news_story s
     WHERE s.slug = %s AND s.state IN ({_PUBLISHED}, '{State.WITHDRAWN.value}')
 )
 SELECT {_STORY}, 0, s.id, s.slug, s.state, s.title, s.lead, s.body, s.dateline, s.event_start,
@@ -159,56 +152,26 @@ SELECT {_TAG}, ROW_NUMBER() OVER (ORDER BY t.name, t.id), t.id, t.slug, t.name, 
 FROM news_story_tags st JOIN news_tag t ON t.id = st.tag_id
 WHERE st.story_id = (SELECT id FROM target) AND (SELECT state FROM target) = {_PUBLISHED}
 UNION ALL
-SELECT {_RELATED}, top.place, NULL, r.slug, NULL, r.title, u.name,
+SELECT {_RELATED}, rs.position, NULL, r.slug, NULL, r.title, u.name,
     COALESCE(NULLIF(u.time_zone, ''), k.time_zone), NULL, NULL, r.published_at, NULL, NULL,
     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-FROM (
-    SELECT ranked.id, ROW_NUMBER() OVER (
-        ORDER BY ranked.shared DESC, ranked.published_at DESC, ranked.id DESC
-    ) AS place
-    FROM (
-        SELECT r.id, r.published_at,
-            -- A scalar subquery with LIMIT: PostgreSQL cannot turn it into a hash of every
-            -- story carrying the tag, as it may with EXISTS.
-            CASE WHEN (
-                SELECT a.tag_id FROM news_story_tags a
-                WHERE a.story_id = r.id AND a.tag_id {{story_tags}}
-                LIMIT 1
-            ) IS NULL THEN 0 ELSE 1 END AS shared
-        FROM news_story r
-        WHERE r.state = {_PUBLISHED}
-            AND r.category_id = (SELECT category_id FROM target)
-            AND r.id <> (SELECT id FROM target)
-            AND (SELECT state FROM target) = {_PUBLISHED}
-        ORDER BY r.published_at DESC, r.id DESC
-        LIMIT {RELATED_CANDIDATES}
-    ) ranked
-    ORDER BY place
-    LIMIT {RELATED_COUNT}
-) top
-JOIN news_story r ON r.id = top.id
+FROM news_relatedstory rs
+JOIN news_story r ON r.id = rs.related_id
 JOIN accounts_unit u ON u.id = r.unit_id
 JOIN accounts_kanwil k ON k.id = r.kanwil_id
+-- Chosen when the story was published (news.services.related); one withdrawn since is left
+-- out here until its lists are chosen again.
+WHERE rs.story_id = (SELECT id FROM target) AND (SELECT state FROM target) = {_PUBLISHED}
+    AND r.state = {_PUBLISHED}
 ORDER BY 1, 2
 """
-
-
-_STORY_TAGS = "SELECT b.tag_id FROM news_story_tags b WHERE b.story_id = (SELECT id FROM target)"
-_STORY_PAGE = {
-    # The story's tag ids as an array, computed once: as a plain IN subquery PostgreSQL joins
-    # them again for every candidate.
-    "postgresql": _STORY_PAGE_TEMPLATE.format(story_tags=f"= ANY(ARRAY({_STORY_TAGS}))"),
-    "sqlite": _STORY_PAGE_TEMPLATE.format(story_tags=f"IN ({_STORY_TAGS})"),
-}
 
 
 def story_page(slug: str) -> StoryPage | None:
     """A published story with its photos, tags and related stories, or a withdrawn story
     alone (to show its correction note): one statement."""
     page = None
-    for kind, _place, pk, first, second, third, fourth, fifth, *rest in fetch(
-        _STORY_PAGE[connection.vendor], [slug]
-    ):
+    for kind, _place, pk, first, second, third, fourth, fifth, *rest in fetch(_STORY_PAGE, [slug]):
         if kind == _STORY:
             row = [pk, first, second, third, fourth, fifth, *rest]
             row[7], row[8], row[9] = aware(row[7]), aware(row[8]), aware(row[9])

@@ -16,6 +16,7 @@ from ..public import cache as public_cache
 from ..sanitize import clean_text
 from ..selectors import stories_due_for_publication
 from .notifications import notify_authors, notify_kanwil_editors
+from .related import choose_related_stories, queue_refresh_of_lists_citing
 
 
 class TransitionRefused(ValidationError):
@@ -159,6 +160,7 @@ def publish_story(*, story: Story, by: User | None) -> Story:
         published_at=lambda locked: locked.published_at or timezone.now(),
         publish_at=None,
     )
+    choose_related_stories(story=published)
     # The public pages show it from now on; the search vector follows by trigger.
     transaction.on_commit(public_cache.invalidate, robust=True)
     return published
@@ -179,6 +181,7 @@ def withdraw_story(*, story: Story, by: User, note: str) -> Story:
         story=story, by=by, action_name="withdraw", note=note, correction_note=clean_text(note)
     )
     transaction.on_commit(public_cache.invalidate, robust=True)
+    transaction.on_commit(lambda: queue_refresh_of_lists_citing(withdrawn.pk))
     return withdrawn
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.models import Unit, User
 from news.models import Photo, State, Story
+from news.services.related import choose_related_stories
 
 from .news import attach_photo, force_state, write_story
 
@@ -50,6 +51,9 @@ def story_in_state(
     if published_at is not None and state in (State.PUBLISHED, State.WITHDRAWN):
         Story.objects.filter(pk=story.pk).update(published_at=published_at)
         story.refresh_from_db()
+    if state in (State.PUBLISHED, State.WITHDRAWN):
+        # What publish_story does besides changing the state.
+        choose_related_stories(story=story)
     return story
 
 

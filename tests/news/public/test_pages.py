@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import timedelta
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
@@ -9,12 +10,13 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from news.models import Story
+from news.models import State, Story
 from news.public.meta import story_path
+from tests.factories.news import force_state
 from tests.factories.public import published_story
 
 from .conftest import STORY_BODY, assert_well_formed, fetch, text
@@ -132,18 +134,52 @@ def test_story_page_in_english(anonymous, palu_public):
     assert '<html lang="en">' in body
 
 
-def test_related_stories_share_the_category_tagged_ones_first(
-    anonymous, palu_public, operator_palu, palu_unit
+def test_related_stories_are_earlier_ones_of_the_category_tagged_ones_first(
+    anonymous, operator_palu, palu_unit
 ):
-    untagged = published_story(unit=palu_unit, by=operator_palu, title="Tanpa Tag", tag_names=[])
-    tagged = published_story(unit=palu_unit, by=operator_palu, title="Dengan Tag Sama")
+    hour_ago = timezone.now() - timedelta(hours=1)
+    untagged = published_story(
+        unit=palu_unit,
+        by=operator_palu,
+        title="Tanpa Tag",
+        tag_names=[],
+        published_at=hour_ago - timedelta(minutes=1),
+    )
+    tagged = published_story(
+        unit=palu_unit,
+        by=operator_palu,
+        title="Dengan Tag Sama",
+        tag_names=["kehumasan"],
+        published_at=hour_ago - timedelta(minutes=2),
+    )
+    story = published_story(
+        unit=palu_unit, by=operator_palu, title="Berita Utama", tag_names=["kehumasan"]
+    )
+    later = published_story(
+        unit=palu_unit, by=operator_palu, title="Berita Sesudahnya", tag_names=["kehumasan"]
+    )
 
-    body = text(fetch(anonymous, story_path(palu_public))[0])
+    body = text(fetch(anonymous, story_path(story))[0])
 
     related = body[body.index('id="related-title"') :]
     assert tagged.title in related and untagged.title in related
     assert related.index(tagged.title) < related.index(untagged.title)
-    assert related.count(palu_public.title) == 0
+    assert story.title not in related and later.title not in related
+
+
+def test_a_related_story_withdrawn_since_is_left_out(anonymous, operator_palu, palu_unit):
+    earlier = published_story(
+        unit=palu_unit,
+        by=operator_palu,
+        title="Berita Yang Ditarik",
+        published_at=timezone.now() - timedelta(days=1),
+    )
+    story = published_story(unit=palu_unit, by=operator_palu, title="Berita Utama")
+    assert earlier.title in text(fetch(anonymous, story_path(story))[0])
+
+    force_state(earlier, State.WITHDRAWN)
+
+    assert earlier.title not in text(fetch(anonymous, story_path(story))[0])
 
 
 def test_a_correction_note_of_a_published_story_is_shown(anonymous, palu_public):
