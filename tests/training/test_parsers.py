@@ -79,6 +79,16 @@ def test_meet_reports_read_back_as_written(rows):
     assert [as_read(row) for row in parsed.rows] == [as_written(row) for row in rows]
 
 
+def test_a_participant_named_like_another_platforms_column_does_not_change_the_format():
+    start = datetime(2025, 2, 6, 1, 0, tzinfo=UTC)
+    named = [
+        Participant(name=name, email="", joined=start, left=start + timedelta(minutes=30))
+        for name in ("Durasi (Menit)", "Time Joined", "Nama Lengkap")
+    ]
+    assert parse(meet_csv(named)).source_format == "meet"
+    assert parse(zoom_csv(named, meeting_block=False, bom=False)).source_format == "zoom"
+
+
 @settings(max_examples=200)
 @given(st.binary(max_size=2000))
 def test_arbitrary_bytes_are_read_or_refused_with_a_message(data):

@@ -25,6 +25,12 @@ PARSERS = {"zoom": zoom.parse, "teams": teams.parse, "meet": meet.parse}
 _GENERIC_TIMES = (("join time", "leave time"), ("waktu bergabung", "waktu keluar"))
 
 
+def _earliest(text: str, markers: tuple[str, ...]) -> int | None:
+    """Where the first of ``markers`` appears in ``text``, or None."""
+    places = [place for marker in markers if (place := text.find(marker)) >= 0]
+    return min(places) if places else None
+
+
 def detect_format(text: str) -> str | None:
     """Which platform exported the text, judged from its first lines (English or Indonesian)."""
     head = text[:16384]
@@ -33,12 +39,18 @@ def detect_format(text: str) -> str | None:
         teams.NUMBERED_SECTION.search(head) or any(marker in lowered for marker in teams.MARKERS)
     ):
         return "teams"
-    if any(marker in lowered for marker in zoom.MARKERS) or lowered.lstrip().startswith(
-        zoom.FIRST_CELLS
-    ):
-        return "zoom"
-    if any(marker in lowered for marker in meet.MARKERS):
-        return "meet"
+    # The header comes before the rows: the platform whose marker appears first wins, so a
+    # participant named like another platform's column ("Durasi (Menit)") changes nothing.
+    zoom_at = (
+        0 if lowered.lstrip().startswith(zoom.FIRST_CELLS) else _earliest(lowered, zoom.MARKERS)
+    )
+    found = [
+        (at, name)
+        for at, name in ((zoom_at, "zoom"), (_earliest(lowered, meet.MARKERS), "meet"))
+        if at is not None
+    ]
+    if found:
+        return min(found)[1]
     if any(join in lowered and leave in lowered for join, leave in _GENERIC_TIMES):
         return "zoom"
     return None
