@@ -407,26 +407,54 @@ def clean_upload(file: IO[bytes]) -> EncodedImage:
 # --- Renditions -----------------------------------------------------------------------------
 
 
-def rendition_geometry(spec: RenditionSpec, size: tuple[int, int]) -> tuple[tuple[int, int], tuple]:
+# Where a photo's subject is, as fractions of its width and height from the top left.
+Focus = tuple[float, float]
+CENTRE: Focus = (0.5, 0.5)
+
+
+def _centred(start_extent: float, crop: float, focus: float) -> float:
+    """The start of a crop of length ``crop`` centred on ``focus``, kept inside the image."""
+    return min(max(focus * start_extent - crop / 2, 0.0), start_extent - crop)
+
+
+def cover_box(
+    size: tuple[int, int], target: tuple[int, int], focus: Focus | None = None
+) -> tuple[float, float, float, float]:
+    """The source box of a cover crop to the target's shape, as near the focal point as the
+    edges allow; no focus means the centre."""
+    width, height = size
+    scale = max(target[0] / width, target[1] / height)
+    crop_width, crop_height = target[0] / scale, target[1] / scale
+    focus_x, focus_y = focus or CENTRE
+    left = _centred(width, crop_width, min(max(focus_x, 0.0), 1.0))
+    top = _centred(height, crop_height, min(max(focus_y, 0.0), 1.0))
+    return (left, top, left + crop_width, top + crop_height)
+
+
+def rendition_geometry(
+    spec: RenditionSpec, size: tuple[int, int], focus: Focus | None = None
+) -> tuple[tuple[int, int], tuple]:
     """The output size and the source box for a rendition of an image of this size."""
     width, height = size
     scale = spec.scale_for(size)
     if spec.fit != "cover":
         out = (max(1, round(width * scale)), max(1, round(height * scale)))
         return out, (0, 0, width, height)
-    crop_width, crop_height = spec.width / scale, spec.height / scale
-    left, top = (width - crop_width) / 2, (height - crop_height) / 2
-    return (spec.width, spec.height), (left, top, left + crop_width, top + crop_height)
+    return (spec.width, spec.height), cover_box(size, (spec.width, spec.height), focus)
 
 
 def render(
-    image: Image.Image, spec: RenditionSpec, *, source: Image.Image | None = None
+    image: Image.Image,
+    spec: RenditionSpec,
+    *,
+    source: Image.Image | None = None,
+    focus: Focus | None = None,
 ) -> Image.Image:
-    """One rendition of a decoded image: scaled, or cover-cropped around the centre.
+    """One rendition of a decoded image: scaled, or cover-cropped around the focal point.
 
     ``source`` may be a smaller, uncropped copy of ``image`` (an earlier rendition) to resample
     from; the geometry is still that of ``image``."""
-    size, box = rendition_geometry(spec, image.size)
+    size, box = rendition_geometry(spec, image.size, focus)
     if source is not None and source is not image:
         x_factor, y_factor = source.width / image.width, source.height / image.height
         box = (box[0] * x_factor, box[1] * y_factor, box[2] * x_factor, box[3] * y_factor)
@@ -461,10 +489,10 @@ def _draft(image: ImageFile.ImageFile, specs: tuple[RenditionSpec, ...]) -> None
     image.draft(image.mode if image.mode in ("RGB", "L") else None, request)
 
 
-def make_renditions(
-    file: IO[bytes], specs: tuple[RenditionSpec, ...] = RENDITIONS
-) -> dict[str, EncodedImage]:
-    """Every rendition of a (cleaned) photo as JPEG, from a single reduced decode."""
+def decode_for(
+    file: IO[bytes], specs: tuple[RenditionSpec, ...]
+) -> tuple[Image.Image, bytes | None]:
+    """Decode a (cleaned) photo the right way up, as small as the given outputs allow."""
     expected = detect_format(file)
     image = open_checked(file, expected=expected)
     with _pillow_errors():
@@ -472,7 +500,16 @@ def make_renditions(
         _draft(image, specs)
         image.load()
         _transpose(image)
-        image, icc = to_output_mode(image, icc)
+        return to_output_mode(image, icc)
+
+
+def make_renditions(
+    file: IO[bytes], specs: tuple[RenditionSpec, ...] = RENDITIONS, *, focus: Focus | None = None
+) -> dict[str, EncodedImage]:
+    """Every rendition of a (cleaned) photo as JPEG, from a single reduced decode; cover crops
+    are centred on the focal point."""
+    image, icc = decode_for(file, specs)
+    with _pillow_errors():
         # Bigger outputs first; a smaller one is resampled from an uncropped rendition already
         # made when that still has enough pixels, which is cheaper than the full decode.
         derived: list[Image.Image] = []
@@ -483,7 +520,7 @@ def make_renditions(
         for spec in by_area:
             usable = [source for source in derived if _covers(image, spec, source)]
             source = min(usable, key=lambda item: item.width * item.height, default=image)
-            rendered = render(image, spec, source=source)
+            rendered = render(image, spec, source=source, focus=focus)
             if spec.fit != "cover":
                 derived.append(rendered)
             results[spec.name] = encode_jpeg(rendered, icc=icc, quality=RENDITION_QUALITY)
