@@ -292,6 +292,10 @@ class Photo(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    # Where the subject is, as fractions of width and height from the top left; every crop is
+    # centred on it as far as the edges allow. Empty means the centre.
+    focal_x = models.FloatField(_("focal point across"), null=True, blank=True)
+    focal_y = models.FloatField(_("focal point down"), null=True, blank=True)
 
     class Meta:
         ordering = ["story", "position", "id"]
@@ -302,10 +306,22 @@ class Photo(models.Model):
             models.CheckConstraint(
                 condition=Q(width__gt=0, height__gt=0), name="photo_has_dimensions"
             ),
+            models.CheckConstraint(
+                condition=Q(focal_x__isnull=True, focal_y__isnull=True)
+                | Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="photo_focal_point_inside",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.caption
+
+    @property
+    def focus(self) -> tuple[float, float] | None:
+        """The focal point, or None for the centre."""
+        if self.focal_x is None or self.focal_y is None:
+            return None
+        return (self.focal_x, self.focal_y)
 
 
 class NotificationKind(models.TextChoices):
@@ -399,3 +415,7 @@ class EmailPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.kind}: {self.send_email}"
+
+
+# The share kit's models live in their own module; imported here so Django registers them.
+from .sharing.models import HashtagSet, ShareChannel, ShareKit, ShareVisit  # noqa: E402, F401

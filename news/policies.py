@@ -95,3 +95,21 @@ def can_use_review_queue(user: AnyUser) -> bool:
 def can_use_unit_desk(user: AnyUser) -> bool:
     """Operators have a desk of their unit's stories."""
     return is_unit_operator(user)
+
+
+def can_share_story(user: AnyUser, story: Story) -> bool:
+    """The share kit of a published story: its unit's operators, its Kanwil's editors, admins."""
+    return is_public_story(story) and can_view_story(user, story)
+
+
+def can_set_focal_point(user: AnyUser, story: Story) -> bool:
+    """Whoever may see the story sets where its photos are cropped, until it is closed."""
+    return story.state not in (State.REJECTED, State.WITHDRAWN) and can_view_story(user, story)
+
+
+def can_edit_hashtags(user: AnyUser, unit: Unit | None) -> bool:
+    """The default hashtags are the central admins'; a unit's own are its operators' and
+    its Kanwil editors' (and the central admins')."""
+    if unit is None:
+        return is_signed_in(user) and is_central_admin(user)
+    return can_write_for_unit(user, unit) or can_review_unit(user, unit)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from . import selectors
 from .models import RenditionState
-from .services import notifications, photos, related, transitions
+from .services import notifications, photos, related, sharing, transitions
 
 logger = logging.getLogger(__name__)
 
@@ -74,3 +74,19 @@ def requeue_stuck_renditions() -> int:
     for photo_id in stuck:
         make_photo_renditions.delay(photo_id)
     return len(stuck)
+
+
+@shared_task(bind=True, max_retries=3, default_retry_delay=60)
+def make_share_cards(self, story_id: int, force: bool = False) -> str:
+    """Draw a published story's share cards unless they are up to date."""
+    try:
+        return sharing.make_story_cards(story_id=story_id, force=force)
+    except ValidationError as error:
+        # The cover photo cannot be read as an image: trying again will not help.
+        logger.error("Story %s: cards cannot be drawn: %s", story_id, "; ".join(error.messages))
+        return "failed"
+    except Exception as error:
+        if self.request.retries >= self.max_retries:
+            logger.exception("Story %s: cards failed after all retries", story_id)
+            return "failed"
+        raise self.retry(exc=error) from error

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import inbox, photos, stories
+from .views import inbox, photos, share, stories
 
 app_name = "news"
 
@@ -23,6 +23,15 @@ urlpatterns = [
         name="photo_move",
     ),
     path("photos/<int:pk>/<str:kind>.jpg", photos.photo_file, name="photo_file"),
+    path(
+        "<int:pk>/photos/<int:photo_pk>/focus/",
+        share.photo_focal_point,
+        name="photo_focal_point",
+    ),
+    path("<int:pk>/bagikan/", share.share_page, name="share_page"),
+    path("<int:pk>/bagikan/<str:kind>.jpg", share.share_card, name="share_card"),
+    path("hashtags/", share.hashtags_edit, name="hashtags_default"),
+    path("hashtags/unit/<int:unit_pk>/", share.hashtags_edit, name="hashtags_unit"),
     path("<int:pk>/<str:action>/", stories.story_transition, name="story_transition"),
     path("inbox/", inbox.inbox, name="inbox"),
     path("inbox/read-all/", inbox.notifications_mark_all_read, name="inbox_read_all"),

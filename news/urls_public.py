@@ -6,6 +6,7 @@ The home page ("/", named "home") is routed by the project's URL map.
 from django.urls import path
 
 from .public import feeds, sitemaps, views
+from .views import share
 
 app_name = "public"
 
@@ -25,4 +26,6 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<str:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots"),
+    # Short links printed on share cards and in captions; ?c= names the channel.
+    path("b/<str:code>/", share.short_link, name="short_link"),
 ]

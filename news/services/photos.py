@@ -235,9 +235,9 @@ def render_photo(*, photo_id: int, force: bool = False) -> str:
         return GONE
     if photo.rendition_state == RenditionState.READY and not force:
         return RenditionState.READY
-    original_name = photo.original.name
+    original_name, focus = photo.original.name, photo.focus
     with default_storage.open(original_name, "rb") as file:
-        renditions = images.make_renditions(file)
+        renditions = images.make_renditions(file, focus=focus)
     written: list[str] = []
     try:
         entries = {}
@@ -250,6 +250,7 @@ def render_photo(*, photo_id: int, force: bool = False) -> str:
             if (
                 locked is None
                 or locked.original.name != original_name
+                or locked.focus != focus
                 or (locked.rendition_state == RenditionState.READY and not force)
             ):
                 # Removed, replaced or finished by a parallel run meanwhile: keep what is there.

@@ -17,6 +17,7 @@ from ..sanitize import clean_text
 from ..selectors import stories_due_for_publication
 from .notifications import notify_authors, notify_kanwil_editors
 from .related import choose_related_stories, queue_refresh_of_lists_citing
+from .sharing import ensure_share_kit, queue_share_cards
 
 
 class TransitionRefused(ValidationError):
@@ -161,6 +162,9 @@ def publish_story(*, story: Story, by: User | None) -> Story:
         publish_at=None,
     )
     choose_related_stories(story=published)
+    # The short link exists from the moment the story is public; its cards follow.
+    ensure_share_kit(story=published)
+    queue_share_cards(published.pk)
     # The public pages show it from now on; the search vector follows by trigger.
     transaction.on_commit(public_cache.invalidate, robust=True)
     return published

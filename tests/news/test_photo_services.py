@@ -445,8 +445,8 @@ def test_an_unreadable_original_fails_at_once(pending):
 def test_a_photo_removed_while_rendering_leaves_no_files(pending, media_root):
     real_render = images.make_renditions
 
-    def render_then_vanish(file):
-        result = real_render(file)
+    def render_then_vanish(file, **options):
+        result = real_render(file, **options)
         Photo.objects.filter(pk=pending.pk).delete()
         return result
 

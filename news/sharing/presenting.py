@@ -1,0 +1,90 @@
+"""What the share page shows: cards with their links, captions per platform, the hashtags.
+
+Pure functions of rows already read by the share page's selector.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..models import HashtagSet, ShareKit, Story
+from . import captions, links
+
+CARD_LABELS = {
+    "square": _("Square post"),
+    "portrait": _("Portrait post (Instagram feed)"),
+    "story": _("Story or status"),
+}
+
+
+@dataclass(frozen=True)
+class CardEntry:
+    """One card as the page offers it."""
+
+    kind: str
+    label: str
+    width: int
+    height: int
+    url: str
+    download_url: str
+    filename: str
+
+
+@dataclass(frozen=True)
+class CaptionEntry:
+    """One platform's caption with its length as the platform counts it."""
+
+    code: str
+    name: str
+    text: str
+    length: int
+    limit: int
+
+
+def hashtags_for(story: Story, default: HashtagSet | None, own: HashtagSet | None) -> list[str]:
+    """The default hashtags, then the unit's own, then the story's tags (tags prefetched)."""
+    tags = [captions.tag_to_hashtag(tag.name) for tag in story.tags.all()]
+    return captions.unique_hashtags(
+        [*(default.as_list() if default else []), *(own.as_list() if own else []), *tags]
+    )
+
+
+def caption_entries(story: Story, kit: ShareKit, hashtags: list[str]) -> list[CaptionEntry]:
+    """Each platform's caption, with the short link counting that platform's visits."""
+    content = captions.CaptionInput(story.title, story.lead, tuple(hashtags))
+    entries = []
+    for platform in captions.PLATFORMS:
+        text = captions.build(platform, content, links.short_url(kit.code, platform.code))
+        entries.append(
+            CaptionEntry(
+                platform.code,
+                platform.name,
+                text,
+                captions.length(text, platform),
+                platform.limit,
+            )
+        )
+    return entries
+
+
+def card_entries(story: Story, kit: ShareKit) -> list[CardEntry]:
+    """The cards made so far, in the order of their formats."""
+    entries = []
+    for kind in ("square", "portrait", "story"):
+        card = (kit.cards or {}).get(kind)
+        if not card:
+            continue
+        url = reverse("news:share_card", kwargs={"pk": story.pk, "kind": kind})
+        entries.append(
+            CardEntry(
+                kind,
+                str(CARD_LABELS[kind]),
+                card["width"],
+                card["height"],
+                url,
+                f"{url}?unduh=1",
+                f"{story.slug[:60]}-{kind}.jpg",
+            )
+        )
+    return entries
