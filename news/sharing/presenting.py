@@ -17,6 +17,24 @@ CARD_LABELS = {
     "story": _("Story or status"),
 }
 
+# Nine focal point positions for choosing without tapping (and without JavaScript).
+PRESET_POINTS = {
+    f"{row}-{column}": (x, y)
+    for row, y in (("top", 0.2), ("middle", 0.5), ("bottom", 0.8))
+    for column, x in (("left", 0.2), ("centre", 0.5), ("right", 0.8))
+}
+PRESET_LABELS = (
+    _("Top left"),
+    _("Top"),
+    _("Top right"),
+    _("Left"),
+    _("Centre"),
+    _("Right"),
+    _("Bottom left"),
+    _("Bottom"),
+    _("Bottom right"),
+)
+
 
 @dataclass(frozen=True)
 class CardEntry:
@@ -31,15 +49,21 @@ class CardEntry:
     filename: str
 
 
+# The card that suits each platform best when sharing image and text together.
+CARD_FOR_PLATFORM = {"ig": "portrait", "tt": "story"}
+
+
 @dataclass(frozen=True)
 class CaptionEntry:
-    """One platform's caption with its length as the platform counts it."""
+    """One platform's caption with its length as the platform counts it, and its card."""
 
     code: str
     name: str
     text: str
     length: int
     limit: int
+    card: CardEntry | None
+    visits: int
 
 
 def hashtags_for(story: Story, default: HashtagSet | None, own: HashtagSet | None) -> list[str]:
@@ -50,12 +74,22 @@ def hashtags_for(story: Story, default: HashtagSet | None, own: HashtagSet | Non
     )
 
 
-def caption_entries(story: Story, kit: ShareKit, hashtags: list[str]) -> list[CaptionEntry]:
+def caption_entries(
+    story: Story,
+    kit: ShareKit,
+    hashtags: list[str],
+    cards: list[CardEntry],
+    visits: dict[str, int],
+) -> list[CaptionEntry]:
     """Each platform's caption, with the short link counting that platform's visits."""
     content = captions.CaptionInput(story.title, story.lead, tuple(hashtags))
+    by_kind = {card.kind: card for card in cards}
     entries = []
     for platform in captions.PLATFORMS:
         text = captions.build(platform, content, links.short_url(kit.code, platform.code))
+        card = by_kind.get(CARD_FOR_PLATFORM.get(platform.code, "square")) or next(
+            iter(cards), None
+        )
         entries.append(
             CaptionEntry(
                 platform.code,
@@ -63,6 +97,8 @@ def caption_entries(story: Story, kit: ShareKit, hashtags: list[str]) -> list[Ca
                 text,
                 captions.length(text, platform),
                 platform.limit,
+                card,
+                visits.get(platform.code, 0),
             )
         )
     return entries

@@ -22,11 +22,24 @@ from ..sharing import selectors as share_selectors
 
 
 class FocalPointForm(forms.Form):
-    """Where a photo's subject is: a tapped point, or empty to go back to the centre."""
+    """Where a photo's subject is: a tapped point, one of nine presets, or "reset" (centre)."""
 
     x = forms.FloatField(required=False, min_value=0, max_value=1)
     y = forms.FloatField(required=False, min_value=0, max_value=1)
-    back = forms.ChoiceField(choices=[("share", "share"), ("story", "story")], required=False)
+    point = forms.ChoiceField(
+        required=False, choices=[(name, name) for name in [*presenting.PRESET_POINTS, "reset"]]
+    )
+
+    def clean(self):
+        data = super().clean()
+        point = data.get("point")
+        if point == "reset":
+            data["x"] = data["y"] = None
+        elif point:
+            data["x"], data["y"] = presenting.PRESET_POINTS[point]
+        elif data.get("x") is None or data.get("y") is None:
+            raise ValidationError(_("Tap or click inside the photo to choose its focal point."))
+        return data
 
 
 class HashtagForm(forms.Form):
@@ -58,13 +71,15 @@ def share_page(request, pk: int):
     kit = getattr(story, "share_kit", None)
     default, own = share_selectors.hashtag_sets_for(story.unit)
     hashtags = presenting.hashtags_for(story, default, own)
+    cards = presenting.card_entries(story, kit) if kit else []
+    visits = share_selectors.visit_counts(kit)
     context = {
         "story": story,
         "kit": kit,
         "short_url": links.short_url(kit.code) if kit else "",
-        "cards": presenting.card_entries(story, kit) if kit else [],
-        "captions": presenting.caption_entries(story, kit, hashtags) if kit else [],
-        "visits": share_selectors.visit_counts(kit),
+        "cards": cards,
+        "captions": presenting.caption_entries(story, kit, hashtags, cards, visits) if kit else [],
+        "other_visits": visits.get("other", 0) + visits.get("direct", 0),
         "cover": next(iter(story.photos.all()), None),
         "can_set_focal_point": policies.can_set_focal_point(request.user, story),
         "can_edit_unit_hashtags": policies.can_edit_hashtags(request.user, story.unit),
@@ -89,11 +104,10 @@ def share_card(request, pk: int, kind: str):
         raise Http404 from error
     download = request.GET.get("unduh") == "1"
     filename = f"{story.slug[:60]}-{kind}.jpg"
-    response = FileResponse(
+    # Signed-in pages are sent with no-store (PrivatePagesNoStoreMiddleware), cards included.
+    return FileResponse(
         handle, content_type="image/jpeg", as_attachment=download, filename=filename
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required

@@ -120,6 +120,7 @@ def story_detail(request, pk: int):
         "can_edit": policies.can_edit_story(request.user, story),
         "can_comment": policies.can_comment(request.user, story),
         "can_manage_photos": policies.can_manage_photos(request.user, story),
+        "can_share": policies.can_share_story(request.user, story),
         "note_form": NoteForm(),
         "schedule_form": ScheduleForm(time_zone=time_zone),
         "comment_form": CommentForm(),

@@ -1,0 +1,182 @@
+/* Humas Portal, share kit: copy captions, share a card with its text (Web Share API), and pick a
+   photo's focal point by tapping it. Every part of the page works without this file: captions
+   can be selected by hand, cards downloaded, and focal points chosen with buttons.
+   Strings come from the /jsi18n/ catalogue (gettext), loaded before this file. */
+(function () {
+  "use strict";
+
+  // The focal point partial may load this file more than once on a page.
+  if (window.humasShareKit) {
+    return;
+  }
+  window.humasShareKit = true;
+
+  var translate = typeof window.gettext === "function" ? window.gettext : function (text) {
+    return text;
+  };
+
+  function ready(callback) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", callback);
+    } else {
+      callback();
+    }
+  }
+
+  function announce(text) {
+    var status = document.querySelector("[data-share-status]");
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  // Older browsers and plain-HTTP intranets lack the Clipboard API: copy from a hidden field.
+  function copyWithSelection(text) {
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.className = "visually-hidden";
+    document.body.appendChild(field);
+    field.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    document.body.removeChild(field);
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () {
+        return copyWithSelection(text);
+      });
+    }
+    return copyWithSelection(text);
+  }
+
+  function textOf(id) {
+    var field = document.getElementById(id);
+    return field ? field.value : "";
+  }
+
+  function download(url, filename) {
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = filename;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+  }
+
+  function fallback(button, text) {
+    // No file sharing here: hand over the card as a download and the text on the clipboard.
+    download(button.getAttribute("data-share-download"), button.getAttribute("data-share-filename"));
+    copy(text).then(
+      function () {
+        announce(translate("This browser cannot share images. The card is being downloaded and the caption has been copied: paste it in the app."));
+      },
+      function () {
+        announce(translate("This browser cannot share images. The card is being downloaded; copy the caption from its box."));
+      }
+    );
+  }
+
+  function shareCard(button) {
+    var text = textOf(button.getAttribute("data-share-text"));
+    fetch(button.getAttribute("data-share-card"), { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("card not available");
+        }
+        return response.blob();
+      })
+      .then(function (blob) {
+        var file = new File([blob], button.getAttribute("data-share-filename"), { type: "image/jpeg" });
+        var data = { files: [file], text: text };
+        if (!navigator.canShare || !navigator.canShare(data)) {
+          fallback(button, text);
+          return null;
+        }
+        return navigator.share(data).then(
+          function () {
+            announce(translate("Shared."));
+          },
+          function (error) {
+            if (error && error.name === "AbortError") {
+              announce(translate("Sharing was cancelled."));
+            } else {
+              fallback(button, text);
+            }
+          }
+        );
+      })
+      .catch(function () {
+        announce(translate("The card could not be loaded. Reload the page and try again."));
+      });
+  }
+
+  function placeMarker(picker, marker, x, y) {
+    if (!marker) {
+      return;
+    }
+    marker.style.left = (x * 100) + "%";
+    marker.style.top = (y * 100) + "%";
+    marker.hidden = false;
+  }
+
+  function setUpFocalPoint(form) {
+    var picker = form.querySelector("[data-focal-picker]");
+    var marker = form.querySelector("[data-focal-marker]");
+    var inputX = form.querySelector("[data-focal-input='x']");
+    var inputY = form.querySelector("[data-focal-input='y']");
+    if (!picker || !inputX || !inputY) {
+      return;
+    }
+    placeMarker(picker, marker, parseFloat(picker.getAttribute("data-focal-x")), parseFloat(picker.getAttribute("data-focal-y")));
+    picker.addEventListener("click", function (event) {
+      var box = picker.getBoundingClientRect();
+      if (!box.width || !box.height) {
+        return;
+      }
+      var x = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
+      var y = Math.min(1, Math.max(0, (event.clientY - box.top) / box.height));
+      inputX.value = x.toFixed(4);
+      inputY.value = y.toFixed(4);
+      placeMarker(picker, marker, x, y);
+      announce(translate("Saving the focal point…"));
+      form.submit();
+    });
+  }
+
+  ready(function () {
+    document.querySelectorAll("button[data-copy-caption]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        copy(textOf(button.getAttribute("data-copy-caption"))).then(
+          function () {
+            announce(translate("The caption has been copied."));
+          },
+          function () {
+            announce(translate("The caption could not be copied; select it in its box and copy it."));
+          }
+        );
+      });
+    });
+
+    // The Web Share API exists on phones and some desktops; elsewhere the buttons stay hidden
+    // and the download and copy buttons do the job.
+    if (typeof navigator.share === "function") {
+      document.querySelectorAll("button[data-share-card]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () {
+          shareCard(button);
+        });
+      });
+    }
+
+    document.querySelectorAll("form[data-focal-form]").forEach(setUpFocalPoint);
+  });
+})();
