@@ -5,6 +5,7 @@ import random
 from datetime import datetime, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Q
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
@@ -21,8 +22,10 @@ from .demo_content import (
     WITA,
     ZOOM_BRIEFING_START,
 )
-from .models import Category, Story
+from .models import Category, State, Story
 from .services import photos as photo_services
+from .services import sharing
+from .sharing.selectors import hashtag_sets_for
 
 OPERATORS = {
     "lapas-perempuan-kelas-iii-palu": "operator.palu@humas.test",
@@ -195,3 +198,29 @@ def seed_stories() -> list[Story]:
         _advance(story, state, spec.get("note", ""))
         stories.append(story)
     return stories
+
+
+DEMO_HASHTAGS = "#Pemasyarakatan #KemenImipas"
+DEMO_UNIT_HASHTAGS = {
+    "lapas-perempuan-kelas-iii-palu": "#LapasPerempuanPalu #Sulteng",
+    "rutan-kelas-iib-pelaihari": "#RutanPelaihari #Kalsel",
+}
+
+
+def seed_share_kit() -> None:
+    """Demo hashtags (kept if already set), and cards for every published story without them.
+
+    The cards are queued after the seed's transaction commits; with eager tasks (no Redis, as in
+    `make run`) they are drawn before the command ends."""
+    admin = demo_user("admin@humas.test")
+    if hashtag_sets_for(None)[0] is None:
+        sharing.set_hashtags(unit=None, by=admin, text=DEMO_HASHTAGS)
+    for slug, text in DEMO_UNIT_HASHTAGS.items():
+        unit = Unit.objects.get(slug=slug)
+        if hashtag_sets_for(unit)[1] is None:
+            sharing.set_hashtags(unit=unit, by=admin, text=text)
+    without_cards = Story.objects.filter(state=State.PUBLISHED).filter(
+        Q(share_kit__isnull=True) | Q(share_kit__fingerprint="")
+    )
+    for story_id in without_cards.values_list("pk", flat=True):
+        sharing.queue_share_cards(story_id)
