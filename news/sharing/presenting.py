@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..models import HashtagSet, ShareKit, Story
 from . import captions, links
@@ -24,15 +25,15 @@ PRESET_POINTS = {
     for column, x in (("left", 0.2), ("centre", 0.5), ("right", 0.8))
 }
 PRESET_LABELS = (
-    _("Top left"),
-    _("Top"),
-    _("Top right"),
-    _("Left"),
-    _("Centre"),
-    _("Right"),
-    _("Bottom left"),
-    _("Bottom"),
-    _("Bottom right"),
+    pgettext_lazy("focal point", "Top left"),
+    pgettext_lazy("focal point", "Top"),
+    pgettext_lazy("focal point", "Top right"),
+    pgettext_lazy("focal point", "Left"),
+    pgettext_lazy("focal point", "Centre"),
+    pgettext_lazy("focal point", "Right"),
+    pgettext_lazy("focal point", "Bottom left"),
+    pgettext_lazy("focal point", "Bottom"),
+    pgettext_lazy("focal point", "Bottom right"),
 )
 
 

@@ -11,7 +11,8 @@
   }
   window.humasShareKit = true;
 
-  var translate = typeof window.gettext === "function" ? window.gettext : function (text) {
+  // The catalogue defines window.gettext; without it the English source text is shown.
+  var gettext = typeof window.gettext === "function" ? window.gettext : function (text) {
     return text;
   };
 
@@ -76,10 +77,10 @@
     download(button.getAttribute("data-share-download"), button.getAttribute("data-share-filename"));
     copy(text).then(
       function () {
-        announce(translate("This browser cannot share images. The card is being downloaded and the caption has been copied: paste it in the app."));
+        announce(gettext("This browser cannot share images. The card is being downloaded and the caption has been copied: paste it in the app."));
       },
       function () {
-        announce(translate("This browser cannot share images. The card is being downloaded; copy the caption from its box."));
+        announce(gettext("This browser cannot share images. The card is being downloaded; copy the caption from its box."));
       }
     );
   }
@@ -102,11 +103,11 @@
         }
         return navigator.share(data).then(
           function () {
-            announce(translate("Shared."));
+            announce(gettext("Shared."));
           },
           function (error) {
             if (error && error.name === "AbortError") {
-              announce(translate("Sharing was cancelled."));
+              announce(gettext("Sharing was cancelled."));
             } else {
               fallback(button, text);
             }
@@ -114,7 +115,7 @@
         );
       })
       .catch(function () {
-        announce(translate("The card could not be loaded. Reload the page and try again."));
+        announce(gettext("The card could not be loaded. Reload the page and try again."));
       });
   }
 
@@ -146,7 +147,7 @@
       inputX.value = x.toFixed(4);
       inputY.value = y.toFixed(4);
       placeMarker(picker, marker, x, y);
-      announce(translate("Saving the focal point…"));
+      announce(gettext("Saving the focal point…"));
       form.submit();
     });
   }
@@ -157,10 +158,10 @@
       button.addEventListener("click", function () {
         copy(textOf(button.getAttribute("data-copy-caption"))).then(
           function () {
-            announce(translate("The caption has been copied."));
+            announce(gettext("The caption has been copied."));
           },
           function () {
-            announce(translate("The caption could not be copied; select it in its box and copy it."));
+            announce(gettext("The caption could not be copied; select it in its box and copy it."));
           }
         );
       });
