@@ -134,8 +134,13 @@ def make_cards(
     if photo is not None and photo.mode != "RGB":
         photo, icc = photo.convert("RGB"), None
     return {
+        # Baseline JPEG: half the encoding time of a progressive one, and cards are downloaded
+        # whole, never shown while loading.
         card.name: images.encode_jpeg(
-            draw_card(card, content, photo, focus), icc=icc, quality=CARD_QUALITY
+            draw_card(card, content, photo, focus),
+            icc=icc,
+            quality=CARD_QUALITY,
+            progressive=False,
         )
         for card in CARD_FORMATS
     }

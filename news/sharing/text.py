@@ -7,8 +7,8 @@ Pure functions of strings and fonts; nothing here touches the database or the st
   drawn as an empty box, and invisible format characters (bidi marks, joiners, variation
   selectors) go with it. A title in another script may therefore come out shorter or empty;
   it never raises.
-* Fitting tries the largest size first and steps down until every line fits the box's width
-  and all lines its height. At the smallest size the last line that fits ends with an ellipsis.
+* Fitting looks for the largest size at which every line fits the box's width and all lines
+  its height. At the smallest size the last line that fits ends with an ellipsis.
   Widths and heights are measured with the font's own boxes, not estimated.
 """
 
@@ -79,8 +79,9 @@ class TextBlock:
 
 
 def _width(loaded: ImageFont.FreeTypeFont, text: str) -> int:
+    """The inked width from the line's origin: what must stay inside the box."""
     left, _top, right, _bottom = loaded.getbbox(text, anchor="la")
-    return max(right, round(loaded.getlength(text))) - min(left, 0)
+    return right - min(left, 0)
 
 
 def _split_long_word(loaded: ImageFont.FreeTypeFont, word: str, width: int) -> list[str]:
@@ -127,6 +128,17 @@ def _ellipsize(loaded: ImageFont.FreeTypeFont, line: str, width: int) -> str:
     return line + ELLIPSIS
 
 
+def _layout(
+    text: str, path: Path, size: int, width: int, height: int, max_lines: int | None
+) -> tuple[list[str], int, bool]:
+    """The lines at one size, their pitch, and whether they fit."""
+    loaded = font(path, size)
+    pitch = round(size * LINE_SPACING)
+    lines = wrap(loaded, text, width)
+    fits = _height(loaded, len(lines), pitch) <= height
+    return lines, pitch, fits and (max_lines is None or len(lines) <= max_lines)
+
+
 def fit(
     text: str,
     *,
@@ -136,26 +148,36 @@ def fit(
     path: Path = BOLD,
     max_lines: int | None = None,
 ) -> TextBlock:
-    """Wrap and size the text to fit the box (left, top, right, bottom); never larger than it."""
+    """Wrap and size the text to fit the box (left, top, right, bottom); never larger than it.
+
+    The largest fitting size is found by halving the range of sizes (a smaller size never needs
+    more lines), so a title costs a handful of layouts rather than one per size."""
     left, top, right, bottom = box
     width, height = right - left, bottom - top
     text = drawable(text, path)
+    lines, pitch, fits = _layout(text, path, max_size, width, height, max_lines)
     size = max_size
-    while True:
-        loaded = font(path, size)
-        pitch = round(size * LINE_SPACING)
-        lines = wrap(loaded, text, width)
-        fits = _height(loaded, len(lines), pitch) <= height
-        if fits and (max_lines is None or len(lines) <= max_lines):
-            break
-        if size <= min_size:
+    if not fits:
+        low, high = min_size, max_size - 1
+        best = None
+        while low <= high:
+            middle = (low + high) // 2
+            attempt = _layout(text, path, middle, width, height, max_lines)
+            if attempt[2]:
+                best, low = (middle, attempt), middle + 1
+            else:
+                high = middle - 1
+        if best is not None:
+            size, (lines, pitch, fits) = best[0], best[1]
+        else:
+            size = min_size
+            lines, pitch, _fits = _layout(text, path, size, width, height, max_lines)
+            loaded = font(path, size)
             room = max(1, (height - _height(loaded, 1, pitch)) // pitch + 1)
             room = min(room, max_lines or room)
             if len(lines) > room:
                 lines = [*lines[: room - 1], _ellipsize(loaded, lines[room - 1], width)]
             if _height(loaded, len(lines), pitch) > height:
                 lines = []
-            break
-        size = max(min_size, size - 2)
     origins = tuple((left, top + index * pitch) for index in range(len(lines)))
     return TextBlock(tuple(lines), size, pitch, origins, path)
