@@ -279,3 +279,33 @@ def test_renditions_refuse_what_uploads_refuse():
     with pytest.raises(ValidationError) as caught:
         images.make_renditions(io.BytesIO(samples.png_bomb(with_data=False)))
     assert caught.value.code == "too_many_pixels"
+
+
+def test_renditions_crop_around_the_focal_point():
+    # Red | blue | red, in thirds: a square crop focused on the left third is all red.
+    image = Image.new("RGB", (3000, 1000), samples.RED)
+    image.paste(samples.BLUE, (1000, 0, 2000, 1000))
+    source = samples.encode(image, "JPEG", quality=95)
+    renditions = images.make_renditions(io.BytesIO(source), focus=(0.1, 0.5))
+    square = opened(renditions["square"].content)
+    assert square.getpixel((5, 540))[0] > 180
+    assert square.getpixel((540, 540))[0] > 180
+    # The social image (1200×630 of a 3:1 photo) moves to the left edge too.
+    social = opened(renditions["social"].content)
+    assert social.getpixel((5, 315))[0] > 180
+    assert social.getpixel((1194, 315))[2] > 180
+
+
+@pytest.mark.parametrize(
+    "focus,expected",
+    [
+        (None, (1000.0, 0.0, 2000.0, 1000.0)),
+        ((0.5, 0.5), (1000.0, 0.0, 2000.0, 1000.0)),
+        ((0.0, 0.0), (0.0, 0.0, 1000.0, 1000.0)),
+        ((1.0, 1.0), (2000.0, 0.0, 3000.0, 1000.0)),
+        ((0.3, 0.9), (400.0, 0.0, 1400.0, 1000.0)),
+        ((7.0, -3.0), (2000.0, 0.0, 3000.0, 1000.0)),
+    ],
+)
+def test_cover_box_centres_on_the_focus_within_the_edges(focus, expected):
+    assert images.cover_box((3000, 1000), (1080, 1080), focus) == pytest.approx(expected)

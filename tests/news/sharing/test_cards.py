@@ -64,3 +64,21 @@ def test_focal_point_moves_the_crop():
     assert _left_colour(on_the_left["story"].content)[0] > 150
     assert _left_colour(on_the_right["story"].content)[2] > 150
     assert _left_colour(centred["story"].content) != _left_colour(on_the_right["story"].content)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "监狱开展公共关系培训活动",
+        "ورشة عمل للعلاقات العامة",
+        "Kegiatan 🎉🇮🇩 sukses",
+        "\u202e\u200d",
+        "",
+    ],
+)
+def test_drawing_a_card_never_fails_on_any_script(title):
+    card = cards.FORMATS_BY_NAME["square"]
+    image = cards.draw_card(
+        card, cards.CardText(title, "Unit · Kanwil", "1 Mei 2025", "h/b/x/"), None
+    )
+    assert image.size == (1080, 1080)
