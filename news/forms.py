@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import ProseEditorWidget
 
+from humas_portal.widgets import IsoDateInput, IsoTimeInput
+
 from .models import Category
 
 EDITOR_EXTENSIONS = {
@@ -46,12 +48,8 @@ class StoryForm(forms.Form):
         max_length=100_000,
         widget=ProseEditorWidget(config={"extensions": EDITOR_EXTENSIONS}, preset="configurable"),
     )
-    event_date = forms.DateField(
-        label=_("Event date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    event_time = forms.TimeField(
-        label=_("Event time"), widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    event_date = forms.DateField(label=_("Event date"), widget=IsoDateInput())
+    event_time = forms.TimeField(label=_("Event time"), widget=IsoTimeInput())
     dateline = forms.CharField(
         label=_("Dateline place"),
         max_length=80,
@@ -133,12 +131,8 @@ class NoteForm(forms.Form):
 class ScheduleForm(forms.Form):
     """When to publish, in the unit's zone."""
 
-    publish_date = forms.DateField(
-        label=_("Publication date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    publish_time = forms.TimeField(
-        label=_("Publication time"), widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    publish_date = forms.DateField(label=_("Publication date"), widget=IsoDateInput())
+    publish_time = forms.TimeField(label=_("Publication time"), widget=IsoTimeInput())
 
     def __init__(self, *args, time_zone: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -171,12 +165,8 @@ class QueueFilterForm(forms.Form):
     category = forms.ModelChoiceField(
         label=_("Category"), queryset=Category.objects.all(), required=False
     )
-    date_from = forms.DateField(
-        label=_("Submitted from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("Submitted until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("Submitted from"), required=False, widget=IsoDateInput())
+    date_to = forms.DateField(label=_("Submitted until"), required=False, widget=IsoDateInput())
 
     def __init__(self, *args, units, states, **kwargs):
         super().__init__(*args, **kwargs)
