@@ -155,21 +155,40 @@ def story_edit(request, pk: int):
         time_zone=time_zone,
         writers=selectors.writers_of_unit(story.unit).exclude(pk=story.created_by_id),
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.update_story(
                 story=story,
                 by=request.user,
-                expected_version=form.cleaned_data["version"] or 0,
+                expected_version=form.expected_version(),
                 **form.service_arguments(),
             )
+        except services.StaleEdit as error:
+            form.add_error(None, error)
+            conflict = _edit_conflict(story, form)
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, error if isinstance(error, ValidationError) else str(error))
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect(story.get_absolute_url())
-    context = {"form": form, "story": story, "media": _editor_media(request, form)}
+    context = {
+        "form": form,
+        "story": story,
+        "conflict": conflict,
+        "media": _editor_media(request, form),
+    }
     return render(request, "news/story_form.html", context)
+
+
+def _edit_conflict(story, form) -> dict:
+    """What others changed since the person started; the form now offers the newest version."""
+    started, current, latest_version = selectors.edit_conflict_revisions(
+        story.pk, form.cleaned_data.get("version") or 0
+    )
+    form.offer_save_over(latest_version)
+    changes = diffing.compare(started, current) if started and current else None
+    return {"started": started, "current": current, "changes": changes}
 
 
 TRANSITION_SERVICES = {
