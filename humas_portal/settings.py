@@ -26,7 +26,19 @@ else:
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+
+def _local_site_url(host_port: str) -> str:
+    """The address `manage.py runserver HOST_PORT` answers on, as a browser reaches it."""
+    host, _colon, port = host_port.rpartition(":")
+    if host in ("", "0.0.0.0", "[::]"):  # noqa: S104 - only read here, never bound
+        host = "127.0.0.1"
+    return f"http://{host}:{port}"
+
+
+# The public address for links in e-mails, feeds and pages. Without SITE_URL it follows the
+# HOST_PORT that `make run` passes on, so links point at the server actually running.
+SITE_URL = env("SITE_URL", default=_local_site_url(env("HOST_PORT", default="127.0.0.1:8000")))
 
 # --- Applications -------------------------------------------------------------
 INSTALLED_APPS = [
