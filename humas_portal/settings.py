@@ -274,6 +274,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.requeue_stuck_imports",
         "schedule": 5 * 60,
     },
+    "close-ended-check-ins": {"task": "training.tasks.close_ended_check_ins", "schedule": 5 * 60},
 }
 
 # --- Security -------------------------------------------------------------------
