@@ -187,6 +187,10 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+# How many reverse proxies in front of the portal append to X-Forwarded-For (1 behind the
+# documented nginx). The sign-in rate limits and the certificate check count per client
+# address; with 0 they would see every person as the proxy's address and lock all out at once.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Humas Portal"
 MFA_RECOVERY_CODE_COUNT = 10
