@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from humas_portal.text import clean_line
 
 from .. import intervals, policies, rules, selectors
 from ..matching import Matcher
@@ -222,7 +223,7 @@ def record_attendance(
     attendance.minutes_attended = minutes
     attendance.meets_rule = meets
     attendance.source = AttendanceSource.MANUAL
-    attendance.note = note.strip()[:300]
+    attendance.note = clean_line(note)[:300]
     attendance.recorded_by = by
     attendance.recorded_at = timezone.now()
     if existing is None:
