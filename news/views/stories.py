@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from js_asset import Media
 
 from accounts.models import Unit
+from humas_portal.form_errors import form_error_text
 
 from .. import diffing, policies, selectors, services
 from ..forms import CommentForm, NoteForm, QueueFilterForm, ScheduleForm, StoryForm
@@ -215,8 +216,9 @@ def story_transition(request, pk: int, action: str):
             TRANSITION_SERVICES[action](story=story, by=request.user)
         elif action in NOTE_SERVICES:
             form = NoteForm(request.POST)
-            note = form.cleaned_data["note"] if form.is_valid() else ""
-            NOTE_SERVICES[action](story=story, by=request.user, note=note)
+            if not form.is_valid():
+                raise ValidationError(form_error_text(form, when_missing=_("Give a reason.")))
+            NOTE_SERVICES[action](story=story, by=request.user, note=form.cleaned_data["note"])
         elif action == "schedule":
             form = ScheduleForm(request.POST, time_zone=story.unit.effective_time_zone)
             if not form.is_valid():
@@ -251,7 +253,7 @@ def story_comment(request, pk: int):
         else:
             messages.success(request, _("Your comment has been added."))
     else:
-        messages.error(request, _("Write a comment of at most 4,000 characters."))
+        messages.error(request, form_error_text(form, when_missing=_("Write a comment first.")))
     return redirect(story.get_absolute_url() + "#discussion")
 
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from humas_portal.form_errors import form_error_text
+
 from .. import policies, selectors, services
 from ..certificates import render_certificate_pdf
 from ..forms import RevokeForm
@@ -81,7 +83,9 @@ def certificate_revoke(request, number: str):
     require(policies.can_manage_session(request.user, session))
     form = RevokeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Say why the certificate is revoked."))
+        messages.error(
+            request, form_error_text(form, when_missing=_("Say why the certificate is revoked."))
+        )
     else:
         try:
             services.revoke_certificate(
