@@ -191,6 +191,8 @@ ACCOUNT_RATE_LIMITS = {
 # documented nginx). The sign-in rate limits and the certificate check count per client
 # address; with 0 they would see every person as the proxy's address and lock all out at once.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Public certificate checks per client address and minute; more answer 429 (guessing numbers).
+CERTIFICATE_CHECKS_PER_MINUTE = env.int("CERTIFICATE_CHECKS_PER_MINUTE", default=30)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Humas Portal"
 MFA_RECOVERY_CODE_COUNT = 10

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from humas_portal.form_errors import form_error_text
+from humas_portal.ratelimit import rate_limited
 
 from .. import policies, selectors, services
 from ..certificates import render_certificate_pdf
@@ -98,6 +99,7 @@ def certificate_revoke(request, number: str):
     return redirect("training:attendee_list", pk=session.pk)
 
 
+@rate_limited("certificate-verify", setting="CERTIFICATE_CHECKS_PER_MINUTE")
 def certificate_verify(request, number: str):
     """Public: is this certificate genuine, and is it still valid?"""
     certificate = selectors.certificate_by_number(number)
