@@ -49,9 +49,15 @@ venv: $(DEV_STAMP) ## Create .venv with the development requirements
 translations: $(RUNTIME_STAMP) ## Compile locale/*/LC_MESSAGES/*.po to .mo (pure Python)
 	$(MANAGE) compile_translations
 
-run: translations ## Development server with demo data at http://127.0.0.1:8000
+# The periodic jobs (scheduled publishing, the e-mail outbox, stuck imports: every entry of
+# CELERY_BEAT_SCHEDULE) run in a scheduler process beside runserver, stopped with it. HOST_PORT
+# is passed on so SITE_URL (links in e-mails, feeds, pages) follows the address served.
+run: translations ## Development server with demo data and periodic jobs at http://$(HOST_PORT)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_demo
+	HOST_PORT=$(HOST_PORT) $(MANAGE) seed_demo
+	@export HOST_PORT=$(HOST_PORT); \
+	$(MANAGE) run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST_PORT)
 
 serve: $(RUNTIME_STAMP) ## Production-like stack: gunicorn + Celery worker + beat (see README)

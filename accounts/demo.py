@@ -17,7 +17,6 @@ from .services import grant_role
 
 # Demo data is refused outside DEBUG, so this well-known password never reaches production.
 DEMO_PASSWORD = "humas-demo-2025"  # noqa: S105 - published on purpose for local demos
-DEMO_URL = "http://127.0.0.1:8000/"
 
 
 @dataclass(frozen=True)

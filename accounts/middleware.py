@@ -30,26 +30,34 @@ class OrganisationTimezoneMiddleware:
 
 
 class RequireTwoFactorMiddleware:
-    """Editors and admins must activate TOTP before they can do anything else."""
+    """Editors and admins must activate TOTP before they use any page of the portal."""
 
-    # Pages needed to set two-factor up, sign out or switch language.
-    allowed_prefixes = ("/accounts/", "/i18n/", "/bahasa/", "/static/", "/media/", "/jsi18n/")
+    # The signed-in portal: desks, newsroom, training records and the Django admin. The public
+    # site, robots.txt, /healthz/, certificate checks and the allauth pages needed to set
+    # two-factor up have no such namespace and stay reachable.
+    portal_namespaces = frozenset({"accounts", "news", "training", "admin"})
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Redirect to the TOTP set-up on portal pages only, remembering where to go."""
+        match = request.resolver_match
+        if match is None or self.portal_namespaces.isdisjoint(match.namespaces):
+            return None
         user = request.user
         if (
             user.is_authenticated
-            and not request.path.startswith(self.allowed_prefixes)
             and policies.must_use_two_factor(user)
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             return redirect(
                 f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}"
             )
-        return self.get_response(request)
+        return None
 
 
 class PrivatePagesNoStoreMiddleware:

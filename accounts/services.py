@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from humas_portal.text import clean_line
+
 from . import policies
 from .models import (
     AuditEvent,
@@ -139,7 +141,10 @@ def invite_person(
         try:
             with transaction.atomic():
                 person = User.objects.create_user(
-                    email=email, full_name=full_name, position=position, nip=nip
+                    email=email,
+                    full_name=clean_line(full_name),
+                    position=clean_line(position),
+                    nip=clean_line(nip),
                 )
         except (IntegrityError, ValidationError) as error:
             # Someone invited the same address a moment ago: carry on with that person.
@@ -230,7 +235,11 @@ def update_profile(*, person: User, by: User, full_name: str, position: str, nip
     person = User.objects.select_for_update().get(pk=person.pk)
     changed = {
         name: value
-        for name, value in {"full_name": full_name, "position": position, "nip": nip}.items()
+        for name, value in {
+            "full_name": clean_line(full_name),
+            "position": clean_line(position),
+            "nip": clean_line(nip),
+        }.items()
         if getattr(person, name) != value
     }
     if not changed:

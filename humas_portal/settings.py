@@ -26,7 +26,19 @@ else:
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+
+def _local_site_url(host_port: str) -> str:
+    """The address `manage.py runserver HOST_PORT` answers on, as a browser reaches it."""
+    host, _colon, port = host_port.rpartition(":")
+    if host in ("", "0.0.0.0", "[::]"):  # noqa: S104 - only read here, never bound
+        host = "127.0.0.1"
+    return f"http://{host}:{port}"
+
+
+# The public address for links in e-mails, feeds and pages. Without SITE_URL it follows the
+# HOST_PORT that `make run` passes on, so links point at the server actually running.
+SITE_URL = env("SITE_URL", default=_local_site_url(env("HOST_PORT", default="127.0.0.1:8000")))
 
 # --- Applications -------------------------------------------------------------
 INSTALLED_APPS = [
@@ -175,6 +187,12 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+# How many reverse proxies in front of the portal append to X-Forwarded-For (1 behind the
+# documented nginx). The sign-in rate limits and the certificate check count per client
+# address; with 0 they would see every person as the proxy's address and lock all out at once.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Public certificate checks per client address and minute; more answer 429 (guessing numbers).
+CERTIFICATE_CHECKS_PER_MINUTE = env.int("CERTIFICATE_CHECKS_PER_MINUTE", default=30)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Humas Portal"
 MFA_RECOVERY_CODE_COUNT = 10
@@ -262,6 +280,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.requeue_stuck_imports",
         "schedule": 5 * 60,
     },
+    "close-ended-check-ins": {"task": "training.tasks.close_ended_check_ins", "schedule": 5 * 60},
 }
 
 # --- Security -------------------------------------------------------------------

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import ProseEditorWidget
 
+from humas_portal.widgets import IsoDateInput, IsoTimeInput
+
 from .models import Category
 
 EDITOR_EXTENSIONS = {
@@ -46,12 +48,8 @@ class StoryForm(forms.Form):
         max_length=100_000,
         widget=ProseEditorWidget(config={"extensions": EDITOR_EXTENSIONS}, preset="configurable"),
     )
-    event_date = forms.DateField(
-        label=_("Event date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    event_time = forms.TimeField(
-        label=_("Event time"), widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    event_date = forms.DateField(label=_("Event date"), widget=IsoDateInput())
+    event_time = forms.TimeField(label=_("Event time"), widget=IsoTimeInput())
     dateline = forms.CharField(
         label=_("Dateline place"),
         max_length=80,
@@ -71,10 +69,14 @@ class StoryForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Colleagues of the unit who wrote this story with you."),
     )
+    # The version the person started from, and the newer one whose changes they were shown.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, time_zone: str, writers, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.data.get("seen_version"):
+            self._ask_to_save_over()
         self.time_zone = time_zone
         self.fields["category"].queryset = Category.objects.filter(is_active=True)
         self.fields["authors"].queryset = writers
@@ -103,6 +105,27 @@ class StoryForm(forms.Form):
                 self.add_error("event_date", _("Check the year of the event."))
             data["event_start"] = start
         return data
+
+    def _ask_to_save_over(self) -> None:
+        self.fields["save_over"] = forms.BooleanField(
+            label=_("Save my text over the newer version shown above"),
+            required=False,
+            help_text=_("Leave this unticked to copy parts across by hand first."),
+        )
+
+    def expected_version(self) -> int:
+        """The version this save may replace: the newer one only once the person agreed."""
+        data = self.cleaned_data
+        if data.get("save_over") and data.get("seen_version"):
+            return data["seen_version"]
+        return data.get("version") or 0
+
+    def offer_save_over(self, latest_version: int) -> None:
+        """After a refused stale save: carry the newest version and ask again for consent."""
+        self.data = self.data.copy()
+        self.data["seen_version"] = str(latest_version)
+        self.data.pop("save_over", None)
+        self._ask_to_save_over()
 
     def service_arguments(self) -> dict:
         """What the create and update services take."""
@@ -133,12 +156,8 @@ class NoteForm(forms.Form):
 class ScheduleForm(forms.Form):
     """When to publish, in the unit's zone."""
 
-    publish_date = forms.DateField(
-        label=_("Publication date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    publish_time = forms.TimeField(
-        label=_("Publication time"), widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    publish_date = forms.DateField(label=_("Publication date"), widget=IsoDateInput())
+    publish_time = forms.TimeField(label=_("Publication time"), widget=IsoTimeInput())
 
     def __init__(self, *args, time_zone: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -171,12 +190,8 @@ class QueueFilterForm(forms.Form):
     category = forms.ModelChoiceField(
         label=_("Category"), queryset=Category.objects.all(), required=False
     )
-    date_from = forms.DateField(
-        label=_("Submitted from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("Submitted until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("Submitted from"), required=False, widget=IsoDateInput())
+    date_to = forms.DateField(label=_("Submitted until"), required=False, widget=IsoDateInput())
 
     def __init__(self, *args, units, states, **kwargs):
         super().__init__(*args, **kwargs)

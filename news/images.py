@@ -11,7 +11,8 @@ out. Decisions, in one place:
 * Every photo is stored as a JPEG. Transparent PNG and WebP images are flattened onto white,
   since a news photo has no use for transparency and one format keeps renditions simple.
 * Cleaning applies the EXIF orientation, then writes a new file holding the pixels and the
-  ICC colour profile only: EXIF (with GPS), XMP and comments are dropped.
+  ICC colour profile only (checked, at most MAX_ICC_BYTES): EXIF (with GPS), XMP and
+  comments are dropped.
 """
 
 import io
@@ -311,6 +312,28 @@ def detect_format(file: IO[bytes]) -> str:
 # --- Cleaning -------------------------------------------------------------------------------
 
 
+# A colour profile is copied into the original and every rendition, so it is bounded: real
+# RGB and grey profiles are a few kilobytes. A print (CMYK) profile may be larger; it is only
+# read to convert the pixels, never copied.
+MAX_ICC_BYTES = 64 * 1024
+MAX_SOURCE_ICC_BYTES = 4 * 1024 * 1024
+_ICC_HEADER_BYTES = 128
+
+
+def checked_profile(icc: object, *, limit: int = MAX_SOURCE_ICC_BYTES) -> bytes | None:
+    """The ICC profile if it is within ``limit`` and is a profile LittleCMS reads, else None."""
+    if not isinstance(icc, bytes) or not _ICC_HEADER_BYTES <= len(icc) <= limit:
+        return None
+    # The header states the profile's own length and carries the "acsp" signature.
+    if int.from_bytes(icc[:4], "big") != len(icc) or icc[36:40] != b"acsp":
+        return None
+    try:
+        ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return None
+    return icc
+
+
 def _profile_space(icc: bytes | None) -> bytes:
     """The colour space an ICC profile describes ("RGB ", "GRAY", "CMYK"), or b""."""
     return icc[16:20] if icc and len(icc) >= 128 else b""
@@ -341,6 +364,7 @@ def _flatten(image: Image.Image) -> Image.Image:
 
 def to_output_mode(image: Image.Image, icc: bytes | None) -> tuple[Image.Image, bytes | None]:
     """Bring a decoded image to RGB or L (what JPEG holds) and keep a fitting ICC profile."""
+    icc = checked_profile(icc)
     if image.mode == "P":
         has_alpha = "transparency" in image.info or image.palette.mode == "RGBA"
         image = image.convert("RGBA" if has_alpha else "RGB")
@@ -358,7 +382,8 @@ def to_output_mode(image: Image.Image, icc: bytes | None) -> tuple[Image.Image, 
     elif image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     wanted_space = b"GRAY" if image.mode == "L" else b"RGB "
-    return image, icc if _profile_space(icc) == wanted_space else None
+    fits = _profile_space(icc) == wanted_space and len(icc or b"") <= MAX_ICC_BYTES
+    return image, icc if fits else None
 
 
 def encode_jpeg(

@@ -186,6 +186,22 @@ def reference_revision(story: Story, against: str) -> StoryRevision | None:
     return None
 
 
+def edit_conflict_revisions(
+    story_id: int, started_version: int
+) -> tuple[StoryRevision | None, StoryRevision | None, int]:
+    """The revision a stale editor started from, the current one and the current version."""
+    # Every content save bumps the version and snapshots the next revision, so a story's
+    # version N is its revision number N.
+    current = Story.objects.filter(pk=story_id).values_list("version", flat=True).first() or 0
+    revisions = {
+        revision.number: revision
+        for revision in StoryRevision.objects.filter(
+            story_id=story_id, number__in=[started_version, current]
+        )
+    }
+    return revisions.get(started_version), revisions.get(current), current
+
+
 def email_preferences_of(user: AnyUser) -> dict[str, bool]:
     """The person's e-mail choices per notification kind (missing means yes)."""
     return dict(EmailPreference.objects.filter(user=user).values_list("kind", "send_email"))

@@ -7,6 +7,7 @@ with a controlled environment (the project's .env file is ignored there).
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -200,3 +201,48 @@ def test_the_redis_cache_reuses_one_client_and_still_works():
     assert cache._cache.get_client() is cache._cache.get_client()
     assert cache.get_many(["answer", "missing"]) == {"answer": {"value": 42}}
     cache.delete("answer")
+
+
+def site_url_of(**variables: str) -> str:
+    result = run_python("from humas_portal import settings as s\nprint(s.SITE_URL)", **variables)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    ("host_port", "site_url"),
+    [
+        (None, "http://127.0.0.1:8000"),
+        ("127.0.0.1:8101", "http://127.0.0.1:8101"),
+        ("8102", "http://127.0.0.1:8102"),
+        ("0.0.0.0:8103", "http://127.0.0.1:8103"),  # noqa: S104 - an address string only
+        ("localhost:8104", "http://localhost:8104"),
+    ],
+)
+def test_site_url_follows_the_host_port_of_make_run(host_port, site_url):
+    assert site_url_of(**({"HOST_PORT": host_port} if host_port else {})) == site_url
+
+
+def test_an_explicit_site_url_wins_over_the_host_port():
+    assert (
+        site_url_of(HOST_PORT="127.0.0.1:8101", SITE_URL="https://humas.example.go.id")
+        == "https://humas.example.go.id"
+    )
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_run_passes_its_address_on_and_starts_the_scheduler_with_the_server():
+    result = subprocess.run(  # noqa: S603 - fixed command
+        ["make", "-n", "run", "HOST_PORT=127.0.0.1:8101"],  # noqa: S607 - make from PATH
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    commands = result.stdout
+    assert "HOST_PORT=127.0.0.1:8101 .venv/bin/python manage.py seed_demo" in commands
+    assert "export HOST_PORT=127.0.0.1:8101" in commands
+    assert "manage.py run_scheduler & scheduler=$!" in commands
+    assert "trap 'kill $scheduler 2>/dev/null' EXIT INT TERM" in commands
+    assert "manage.py runserver 127.0.0.1:8101" in commands

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import certificates, imports, recovery
+from .services import certificates, checkin, imports, recovery
 
 
 @shared_task
@@ -27,3 +27,9 @@ def sweep_staged_uploads() -> int:
 def requeue_stuck_imports() -> dict[str, int]:
     """Periodic job: queue again the imports whose worker never finished, or give them up."""
     return recovery.requeue_stuck_imports()
+
+
+@shared_task
+def close_ended_check_ins() -> int:
+    """Periodic job: credit the open self check-ins of sessions that have ended."""
+    return checkin.close_ended_check_ins()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
+from django.utils.html import escape
 from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -45,7 +46,9 @@ def write_feed(kind: str, channel: Channel, feed_url: str, items: list[rows.Card
         feed.add_item(
             title=card.title,
             link=url,
-            description=card.lead,
+            # Readers take RSS descriptions and Atom's type="html" summary as HTML: the lead is
+            # plain text, so it is escaped once more here and shows as the characters typed.
+            description=escape(card.lead),
             unique_id=url,
             pubdate=card.published_at,
             updateddate=max(card.published_at, card.updated_at),

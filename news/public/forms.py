@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from humas_portal.widgets import IsoDateInput
+
 from ..sanitize import clean_line
 from .search import MAX_PAGES, MAX_QUERY_LENGTH, Filters
 from .selectors import Choice, FilterChoices
@@ -30,12 +32,12 @@ class SearchForm(forms.Form):
     dari = forms.DateField(
         label=_("Published from"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(attrs={"class": "form-control"}),
     )
     sampai = forms.DateField(
         label=_("Published until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(attrs={"class": "form-control"}),
     )
     halaman = forms.IntegerField(
         required=False, min_value=1, max_value=MAX_PAGES, widget=forms.HiddenInput

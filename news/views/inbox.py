@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import selectors, services
 from ..models import NotificationKind
@@ -34,10 +34,12 @@ def inbox(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def notification_open(request, pk: int):
-    """Mark one notification read and go to its story."""
+    """Go to a notification's story; the inbox's button (a POST) also marks it read."""
     notification = get_object_or_404(selectors.inbox_for(request.user), pk=pk)
-    services.mark_read(user=request.user, notification_ids=[notification.pk])
+    if request.method == "POST":
+        services.mark_read(user=request.user, notification_ids=[notification.pk])
     if notification.story_id is None:
         return redirect("news:inbox")
     return redirect(notification.story.get_absolute_url())

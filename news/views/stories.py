@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from js_asset import Media
 
 from accounts.models import Unit
+from humas_portal.form_errors import form_error_text
 
 from .. import diffing, policies, selectors, services
 from ..forms import CommentForm, NoteForm, QueueFilterForm, ScheduleForm, StoryForm
@@ -156,21 +157,40 @@ def story_edit(request, pk: int):
         time_zone=time_zone,
         writers=selectors.writers_of_unit(story.unit).exclude(pk=story.created_by_id),
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.update_story(
                 story=story,
                 by=request.user,
-                expected_version=form.cleaned_data["version"] or 0,
+                expected_version=form.expected_version(),
                 **form.service_arguments(),
             )
+        except services.StaleEdit as error:
+            form.add_error(None, error)
+            conflict = _edit_conflict(story, form)
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, error if isinstance(error, ValidationError) else str(error))
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect(story.get_absolute_url())
-    context = {"form": form, "story": story, "media": _editor_media(request, form)}
+    context = {
+        "form": form,
+        "story": story,
+        "conflict": conflict,
+        "media": _editor_media(request, form),
+    }
     return render(request, "news/story_form.html", context)
+
+
+def _edit_conflict(story, form) -> dict:
+    """What others changed since the person started; the form now offers the newest version."""
+    started, current, latest_version = selectors.edit_conflict_revisions(
+        story.pk, form.cleaned_data.get("version") or 0
+    )
+    form.offer_save_over(latest_version)
+    changes = diffing.compare(started, current) if started and current else None
+    return {"started": started, "current": current, "changes": changes}
 
 
 TRANSITION_SERVICES = {
@@ -197,8 +217,9 @@ def story_transition(request, pk: int, action: str):
             TRANSITION_SERVICES[action](story=story, by=request.user)
         elif action in NOTE_SERVICES:
             form = NoteForm(request.POST)
-            note = form.cleaned_data["note"] if form.is_valid() else ""
-            NOTE_SERVICES[action](story=story, by=request.user, note=note)
+            if not form.is_valid():
+                raise ValidationError(form_error_text(form, when_missing=_("Give a reason.")))
+            NOTE_SERVICES[action](story=story, by=request.user, note=form.cleaned_data["note"])
         elif action == "schedule":
             form = ScheduleForm(request.POST, time_zone=story.unit.effective_time_zone)
             if not form.is_valid():
@@ -233,7 +254,7 @@ def story_comment(request, pk: int):
         else:
             messages.success(request, _("Your comment has been added."))
     else:
-        messages.error(request, _("Write a comment of at most 4,000 characters."))
+        messages.error(request, form_error_text(form, when_missing=_("Write a comment first.")))
     return redirect(story.get_absolute_url() + "#discussion")
 
 

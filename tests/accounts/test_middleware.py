@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from accounts.middleware import OrganisationTimezoneMiddleware, RequireTwoFactorMiddleware
@@ -38,9 +38,12 @@ def redirect_target(response) -> tuple[str, dict]:
 
 
 @pytest.mark.parametrize("name", ["editor_sulteng", "editor_kalsel", "central_admin"])
-@pytest.mark.parametrize("url", [DESK, PEOPLE, reverse("home"), reverse("admin:index")])
+@pytest.mark.parametrize(
+    "url",
+    [DESK, PEOPLE, reverse("news:inbox"), reverse("training:session_list"), reverse("admin:index")],
+)
 def test_editor_or_admin_without_totp_is_sent_to_activate_it(name, url, request, client_for):
-    """Every page outside the allauth pages redirects to the TOTP set-up, remembering where
+    """Every portal page redirects to the TOTP set-up, remembering where
     the person wanted to go."""
     client = client_for(request.getfixturevalue(name), two_factor=False)
 
@@ -145,9 +148,32 @@ def test_two_factor_check_uses_the_policy_not_the_staff_flag(rf, palu_unit):
     user = OperatorFactory(unit=palu_unit, user__is_staff=True).user
     request = rf.get(DESK)
     request.user = user
+    request.resolver_match = resolve(DESK)
     middleware = RequireTwoFactorMiddleware(lambda request: HttpResponse("ok"))
 
+    assert middleware.process_view(request, None, (), {}) is None
     assert middleware(request).content == b"ok"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("home"),
+        reverse("public:search"),
+        reverse("public:rss"),
+        reverse("public:robots"),
+        reverse("healthz"),
+        reverse("certificate_verify", args=["HP-2025-0001-0001-X"]),
+        "/no-such-page/",
+    ],
+)
+def test_public_pages_do_not_send_an_editor_without_totp_to_the_set_up(
+    url, client_for, editor_sulteng
+):
+    """Only portal pages require two-factor; the public site answers as it does anyone."""
+    response = client_for(editor_sulteng, two_factor=False).get(url)
+
+    assert response.status_code in (200, 404), response.get("Location")
 
 
 # --- Caching headers ---------------------------------------------------------------------

@@ -309,3 +309,44 @@ def test_renditions_crop_around_the_focal_point():
 )
 def test_cover_box_centres_on_the_focus_within_the_edges(focus, expected):
     assert images.cover_box((3000, 1000), (1080, 1080), focus) == pytest.approx(expected)
+
+
+def _with_profile(profile: bytes, size: tuple[int, int] = (800, 600)) -> bytes:
+    return samples.encode(samples.two_tone(size), "JPEG", quality=90, icc_profile=profile)
+
+
+def _claiming_rgb(body: bytes, *, signature: bytes = b"acsp") -> bytes:
+    """Bytes whose header says: an RGB profile of exactly this length."""
+    size = 128 + len(body)
+    header = size.to_bytes(4, "big") + b"\x00" * 12 + b"RGB " + b"\x00" * 16 + signature
+    return header + b"\x00" * (128 - len(header)) + body
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        _claiming_rgb(bytes(range(256)) * 4096),  # a megabyte of noise dressed as a profile
+        _claiming_rgb(b"\x00" * 200, signature=b"xxxx"),  # no profile signature
+        samples.srgb_profile()[:-100],  # cut short: the stated length disagrees
+    ],
+    ids=["noise", "no-signature", "truncated"],
+)
+def test_an_unusable_colour_profile_is_dropped_everywhere(profile):
+    cleaned = images.clean_upload(io.BytesIO(_with_profile(profile)))
+    assert "icc_profile" not in opened(cleaned.content).info
+    assert len(cleaned.content) < 100_000
+    for encoded in images.make_renditions(io.BytesIO(_with_profile(profile))).values():
+        assert "icc_profile" not in opened(encoded.content).info
+        assert len(encoded.content) < 100_000
+
+
+def test_a_profile_larger_than_the_bound_is_not_copied(monkeypatch):
+    monkeypatch.setattr(images, "MAX_ICC_BYTES", len(samples.srgb_profile()) - 1)
+    renditions = images.make_renditions(io.BytesIO(_with_profile(samples.srgb_profile())))
+    assert all("icc_profile" not in opened(item.content).info for item in renditions.values())
+
+
+def test_a_valid_profile_passes_the_check():
+    assert images.checked_profile(samples.srgb_profile()) == samples.srgb_profile()
+    assert images.checked_profile(None) is None
+    assert images.checked_profile(samples.srgb_profile(), limit=100) is None

@@ -1,5 +1,6 @@
 """The newsroom pages: scope, buttons, forms that keep text, and query counts."""
 
+import re
 from datetime import UTC, timedelta
 
 import pytest
@@ -208,13 +209,21 @@ def test_inbox_badge_and_reading(
     page = client.get(reverse("news:inbox"))
     assert page.status_code == 200
     assert palu_story.title in page.content.decode()
-    response = client.get(reverse("news:notification_open", args=[notification.pk]))
-    assert response.status_code == 302
+    url = reverse("news:notification_open", args=[notification.pk])
+    assert re.search(rf'<form method="post"\s+action="{url}">', page.content.decode())
+    # A GET (a link opened again, a prefetch) goes to the story but changes nothing.
+    response = client.get(url)
+    assert response.status_code == 302 and response.url == palu_story.get_absolute_url()
+    notification.refresh_from_db()
+    assert notification.read_at is None
+    response = client.post(url)
+    assert response.status_code == 302 and response.url == palu_story.get_absolute_url()
     notification.refresh_from_db()
     assert notification.read_at is not None
     # Another person's notification is not found.
     other = client_for(operator_palu)
-    assert other.get(reverse("news:notification_open", args=[notification.pk])).status_code == 404
+    assert other.get(url).status_code == 404
+    assert other.post(url).status_code == 404
 
 
 def test_email_preferences_are_saved(client_for, operator_palu):

@@ -118,3 +118,22 @@ def test_a_zip_of_the_session_is_built_in_the_background(
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     assert archive.namelist() == [f"{issued[0].number}.pdf"]
     assert archive.read(archive.namelist()[0]).startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("x" * 10_000, "at most 300 characters"),
+        ("Data keliru\x00", "Null characters are not allowed"),
+        ("", "Say why the certificate is revoked."),
+    ],
+)
+def test_a_bad_revocation_reason_is_refused_for_what_it_is(
+    client_for, issued, editor_sulteng, reason, expected
+):
+    revoke = reverse("training:certificate_revoke", args=[issued[0].number])
+    response = client_for(editor_sulteng).post(
+        revoke, {"reason": reason}, follow=True, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert expected in [str(message) for message in response.context["messages"]][0]
+    assert Certificate.objects.get().revoked_at is None

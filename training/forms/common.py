@@ -3,16 +3,17 @@
 import zoneinfo
 from datetime import datetime
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from humas_portal.widgets import IsoDateInput, IsoTimeInput
 
 GROUP_LABELS = {
     "directorate": _("Ditjenpas directorates"),
     "kanwil": _("Kanwil"),
     "unit": _("Units"),
 }
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
-TIME_INPUT = forms.TimeInput(attrs={"type": "time"})
+DATE_INPUT = IsoDateInput()
+TIME_INPUT = IsoTimeInput()
 
 
 def grouped(groups) -> list:

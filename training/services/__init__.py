@@ -1,7 +1,6 @@
 """Every write to training records."""
 
 from .attendance import (
-    check_in,
     rebuild_from_files,
     record_attendance,
     resolve_row,
@@ -22,6 +21,7 @@ from .certificates import (
     request_certificate_bundle,
     revoke_certificate,
 )
+from .checkin import check_in, close_ended_check_ins
 from .feeds import reset_calendar_link, stop_calendar_link
 from .imports import confirm_import, process_import, stage_attendance_file
 from .programme import (
@@ -42,6 +42,7 @@ __all__ = [
     "add_material",
     "build_bundle",
     "check_in",
+    "close_ended_check_ins",
     "confirm_import",
     "create_session",
     "create_speaker",

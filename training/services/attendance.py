@@ -1,15 +1,14 @@
 """Attendance: rebuilt from file rows, self check-in, the organiser's entries, the queue."""
 
 from collections import defaultdict
-from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from humas_portal.text import clean_line
 
 from .. import intervals, policies, rules, selectors
 from ..matching import Matcher
@@ -224,7 +223,7 @@ def record_attendance(
     attendance.minutes_attended = minutes
     attendance.meets_rule = meets
     attendance.source = AttendanceSource.MANUAL
-    attendance.note = note.strip()[:300]
+    attendance.note = clean_line(note)[:300]
     attendance.recorded_by = by
     attendance.recorded_at = timezone.now()
     if existing is None:
@@ -251,53 +250,6 @@ def record_attendance(
         status=status,
         minutes=minutes,
     )
-    return attendance
-
-
-@transaction.atomic
-def check_in(
-    *, session: TrainingSession, by: User, code: str, now: datetime | None = None
-) -> Attendance:
-    """An invited person checks in with the session code while the session runs.
-
-    They are credited from their check-in to the scheduled end; an attendance file read later
-    replaces this with the measured time, and the organiser's entry wins over both.
-    """
-    locked = lock_session(session)
-    invitees = list(locked.invitees.all())
-    if not policies.can_check_in(by, invitees):
-        raise PermissionDenied(_("Only invited participants check in to this session."))
-    now = now or timezone.now()
-    opens = locked.starts_at - timedelta(minutes=CHECKIN_OPENS_MINUTES)
-    if not opens <= now <= locked.ends_at:
-        raise ValidationError(_("Check-in is open only while the session runs."), code="closed")
-    if not constant_time_compare(code.strip().upper(), locked.checkin_code):
-        raise ValidationError(_("This is not the code of this session."), code="wrong_code")
-    existing = Attendance.objects.select_for_update().filter(session=locked, user=by).first()
-    if existing is not None and existing.source != AttendanceSource.SELF:
-        return existing
-    start = max(now, locked.starts_at)
-    minutes, merged = intervals.attended_minutes(
-        [(start, locked.ends_at)], start=locked.starts_at, end=locked.ends_at
-    )
-    status, meets = rules.evaluate(locked, minutes=minutes, first_join=now)
-    if not meets:
-        status = AttendanceStatus.LATE
-    invitee, organisation_name = _invitee_of(locked, by)
-    attendance = existing or Attendance(session=locked, user=by)
-    attendance.invitee = invitee
-    attendance.organisation_name = organisation_name[:200]
-    attendance.status = status
-    attendance.minutes_attended = minutes
-    attendance.intervals = intervals.to_json(merged)
-    attendance.first_join = now
-    attendance.last_leave = locked.ends_at
-    attendance.meets_rule = meets
-    attendance.source = AttendanceSource.SELF
-    attendance.recorded_by = by
-    attendance.recorded_at = now
-    attendance.save()
-    record(session=locked, actor=by, action="checked_in", person=by.pk)
     return attendance
 
 

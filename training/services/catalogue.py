@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Directorate, Kanwil, Unit, User
 from accounts.policies import is_central_admin
 from accounts.selectors import scope_for
+from humas_portal.text import clean_line
 
 from .. import policies
 from ..materials import MATERIAL_EXTENSIONS, MATERIAL_MAX_BYTES, check_material_file
@@ -34,7 +35,7 @@ MAX_EXPECTED = 500
 def _clean_aliases(full_name: str, aliases) -> list[str]:
     result = []
     for alias in aliases or []:
-        value = " ".join(str(alias).split())
+        value = clean_line(str(alias))
         if (
             value
             and value.lower() != full_name.lower()
@@ -56,13 +57,13 @@ def create_speaker(
     """Add a person who speaks at sessions, with the other ways their name is written."""
     if not policies.can_manage_speakers(by):
         raise PermissionDenied(_("You may not keep speaker records."))
-    name = " ".join(full_name.split())
+    name = clean_line(full_name)
     if not name:
         raise ValidationError(_("Give the speaker's full name."))
     speaker = Speaker.objects.create(
         full_name=name[:200],
-        current_position=current_position.strip()[:200],
-        current_organisation=current_organisation.strip()[:200],
+        current_position=clean_line(current_position)[:200],
+        current_organisation=clean_line(current_organisation)[:200],
     )
     SpeakerAlias.objects.bulk_create(
         SpeakerAlias(speaker=speaker, alias=alias) for alias in _clean_aliases(name, aliases)
@@ -85,8 +86,8 @@ def update_speaker(
         raise PermissionDenied(_("You may not keep speaker records."))
     locked = Speaker.objects.select_for_update().get(pk=speaker.pk)
     old = {"position": locked.current_position, "organisation": locked.current_organisation}
-    locked.current_position = current_position.strip()[:200]
-    locked.current_organisation = current_organisation.strip()[:200]
+    locked.current_position = clean_line(current_position)[:200]
+    locked.current_organisation = clean_line(current_organisation)[:200]
     locked.updated_at = timezone.now()
     locked.save(update_fields=["current_position", "current_organisation", "updated_at"])
     if aliases is not None:
@@ -111,18 +112,18 @@ def add_material(
 ) -> Material:
     """Hand out a file or a link with a session; a file must really be what its name says."""
     locked = lock_for_management(session, by)
-    if not title.strip():
+    if not clean_line(title):
         raise ValidationError(_("Give the material a title."))
     if visibility not in MaterialVisibility.values:
         raise ValidationError(_("Choose who may open the material."))
-    if bool(upload) == bool(url.strip()):
+    if bool(upload) == bool(clean_line(url)):
         raise ValidationError(_("Upload a file or give a link, not both."))
     last = locked.materials.aggregate(last=Max("position"))["last"] or 0
     material = Material(
         session=locked,
         position=last + 1,
-        title=title.strip()[:200],
-        url=url.strip(),
+        title=clean_line(title)[:200],
+        url=clean_line(url),
         visibility=visibility,
         uploaded_by=by,
     )
@@ -204,7 +205,7 @@ def invite_organisations(
                 organisation,
                 by=by,
                 expected_count=expected_count,
-                expected_roles=expected_roles.strip()[:200],
+                expected_roles=clean_line(expected_roles)[:200],
             )
             for organisation in organisations
         ],
@@ -238,7 +239,7 @@ def set_expected(
     _check_expected(expected_count)
     locked = Invitee.objects.select_for_update().get(pk=invitee.pk)
     locked.expected_count = expected_count
-    locked.expected_roles = expected_roles.strip()[:200]
+    locked.expected_roles = clean_line(expected_roles)[:200]
     locked.save(update_fields=["expected_count", "expected_roles"])
     record(
         session=locked.session,

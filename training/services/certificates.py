@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from humas_portal.text import clean_line
 
 from .. import policies, selectors
 from ..certificates import render_certificate_pdf
@@ -86,11 +87,11 @@ def revoke_certificate(*, certificate: Certificate, by: User, reason: str) -> Ce
         raise PermissionDenied(_("You may not revoke this certificate."))
     if locked.revoked_at is not None:
         raise ValidationError(_("This certificate has been revoked already."), code="revoked")
-    if not reason.strip():
+    if not clean_line(reason):
         raise ValidationError(_("Say why the certificate is revoked."))
     locked.revoked_at = timezone.now()
     locked.revoked_by = by
-    locked.revoke_reason = reason.strip()[:300]
+    locked.revoke_reason = clean_line(reason)[:300]
     locked.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
     record(
         session=locked.attendance.session,

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from humas_portal.text import clean_line
 
 from .. import selectors
 from ..models import (
@@ -66,7 +67,7 @@ def update_agenda_item(
         locked,
         {
             "kind": kind,
-            "title": title.strip()[:200],
+            "title": clean_line(title)[:200],
             "starts_at": starts_at,
             "ends_at": ends_at,
             "appearance_id": appearance.pk if appearance is not None else None,
@@ -114,7 +115,7 @@ def update_appearance(
         locked,
         {
             "role": role,
-            "topic": topic.strip()[:300],
+            "topic": clean_line(topic)[:300],
             "position_title": title,
             "organisation_name": organisation,
         },
@@ -149,11 +150,11 @@ def update_material(*, material: Material, by: User, title: str, visibility: str
     """Rename a material or change who may open it."""
     session = lock_for_management(material.session, by)
     locked = _lock_child(Material, material, session)
-    if not title.strip():
+    if not clean_line(title):
         raise ValidationError(_("Give the material a title."))
     if visibility not in MaterialVisibility.values:
         raise ValidationError(_("Choose who may open the material."))
-    changed = _changed(locked, {"title": title.strip()[:200], "visibility": visibility})
+    changed = _changed(locked, {"title": clean_line(title)[:200], "visibility": visibility})
     if changed:
         locked.save(update_fields=changed)
         record(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Directorate, Kanwil, Unit, User
+from humas_portal.text import clean_line, clean_text
 
 from .. import policies
 from ..models import (
@@ -28,6 +29,8 @@ from ..models import (
 )
 from .audit import record
 
+# Free text of more than one line; every other typed value is one line.
+MULTI_LINE_FIELDS = frozenset({"description"})
 CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CHECKIN_LENGTH = 6
 MAX_JP = Decimal("999.99")
@@ -75,11 +78,16 @@ def organiser_fields(organisation: Directorate | Kanwil | Unit) -> dict:
     }
 
 
+def _clean_value(key: str, value):
+    """Typed text cleaned like news text: one line, except the description."""
+    if not isinstance(value, str):
+        return value
+    return clean_text(value) if key in MULTI_LINE_FIELDS else clean_line(value)
+
+
 def _clean_values(values: dict) -> dict:
     """Trim text, check times, the rule and the mode; return what goes into the row."""
-    cleaned = {
-        key: value.strip() if isinstance(value, str) else value for key, value in values.items()
-    }
+    cleaned = {key: _clean_value(key, value) for key, value in values.items()}
     errors = []
     if not cleaned.get("title"):
         errors.append(_("Give the session a title."))
@@ -263,7 +271,7 @@ def add_appearance(
         speaker=speaker,
         role=role,
         position=last + 1,
-        topic=topic.strip()[:300],
+        topic=clean_line(topic)[:300],
         position_title=title,
         organisation_name=organisation,
     )
@@ -298,7 +306,7 @@ def add_agenda_item(
         session=locked,
         position=last + 1,
         kind=kind,
-        title=title.strip(),
+        title=clean_line(title),
         starts_at=starts_at,
         ends_at=ends_at,
         appearance=appearance,
@@ -311,10 +319,10 @@ def check_appearance(*, role: str, position_title: str, organisation: str) -> tu
     """Refuse an unknown role or a missing position; return position and organisation, trimmed."""
     if role not in AppearanceRole.values:
         raise ValidationError(_("Choose the speaker's role."))
-    title = position_title.strip()[:200]
+    title = clean_line(position_title)[:200]
     if not title:
         raise ValidationError(_("Give the speaker's position on the day of the session."))
-    return title, organisation.strip()[:200]
+    return title, clean_line(organisation)[:200]
 
 
 def check_agenda_item(
@@ -329,7 +337,7 @@ def check_agenda_item(
     """Refuse a part of the programme that is unnamed, unknown, backwards or someone else's."""
     if kind not in AgendaKind.values:
         raise ValidationError(_("Choose what this part of the programme is."))
-    if not title.strip():
+    if not clean_line(title):
         raise ValidationError(_("Give this part of the programme a title."))
     if starts_at and ends_at and ends_at <= starts_at:
         raise ValidationError(_("This part of the programme must end after it starts."))

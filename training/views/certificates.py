@@ -9,6 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from humas_portal.form_errors import form_error_text
+from humas_portal.ratelimit import rate_limited
+
 from .. import policies, selectors, services
 from ..certificates import render_certificate_pdf
 from ..forms import RevokeForm
@@ -81,7 +84,9 @@ def certificate_revoke(request, number: str):
     require(policies.can_manage_session(request.user, session))
     form = RevokeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Say why the certificate is revoked."))
+        messages.error(
+            request, form_error_text(form, when_missing=_("Say why the certificate is revoked."))
+        )
     else:
         try:
             services.revoke_certificate(
@@ -94,6 +99,7 @@ def certificate_revoke(request, number: str):
     return redirect("training:attendee_list", pk=session.pk)
 
 
+@rate_limited("certificate-verify", setting="CERTIFICATE_CHECKS_PER_MINUTE")
 def certificate_verify(request, number: str):
     """Public: is this certificate genuine, and is it still valid?"""
     certificate = selectors.certificate_by_number(number)

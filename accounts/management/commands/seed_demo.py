@@ -46,7 +46,9 @@ class Command(BaseCommand):
         for row in rows:
             self.stdout.write(line(row).rstrip())
         self.stdout.write("")
-        self.stdout.write(f"Open {demo.DEMO_URL} and sign in with one of these accounts.")
+        self.stdout.write(
+            f"Open {settings.SITE_URL.rstrip('/')}/ and sign in with one of these accounts."
+        )
         self.stdout.write(
             "Editors and the admin will be asked to set up two-factor sign-in (an authenticator "
             "app) at their first sign-in."

@@ -134,3 +134,25 @@ def test_an_empty_month_is_a_valid_empty_sitemap(anonymous):
 
     assert root.tag == f"{SITEMAP}urlset"
     assert list(root) == []
+
+
+HOSTILE_LEAD = '<img src=x onerror="alert(1)"> Petugas & warga <b>binaan</b>'
+
+
+@pytest.mark.parametrize("feed", ["public:rss", "public:atom"])
+def test_a_lead_with_markup_reaches_feed_readers_as_text(anonymous, operator_palu, palu_unit, feed):
+    published_story(unit=palu_unit, by=operator_palu, title="Berita Palu", lead=HOSTILE_LEAD)
+    root = xml(anonymous, reverse(feed))
+    summaries = [item.findtext("description") for item in root.iter("item")] or [
+        entry.find(f"{ATOM}summary") for entry in root.iter(f"{ATOM}entry")
+    ]
+    (summary,) = summaries
+    if feed == "public:atom":
+        assert summary.get("type") == "html"
+        summary = summary.text
+    # What a reader renders as HTML: escaped text, no live element or attribute.
+    assert "<img" not in summary and "<b>" not in summary
+    assert summary == (
+        "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Petugas &amp; warga "
+        "&lt;b&gt;binaan&lt;/b&gt;"
+    )
