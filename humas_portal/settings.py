@@ -126,6 +126,8 @@ if REDIS_URL:
             "BACKEND": "humas_portal.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="humas"),
+            # An unreachable Redis must fail fast: callers then fall back (see cache.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -244,10 +246,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=120)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "expire-invitations": {"task": "accounts.tasks.expire_invitations", "schedule": 60 * 60},
+    "resend-unsent-invitations": {
+        "task": "accounts.tasks.resend_unsent_invitations",
+        "schedule": 120,
+    },
     "publish-due-stories": {"task": "news.tasks.publish_due_stories", "schedule": 30},
     "sweep-notification-emails": {
         "task": "news.tasks.sweep_notification_emails",
@@ -260,6 +266,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "requeue-stuck-attendance-imports": {
         "task": "training.tasks.requeue_stuck_imports",
+        "schedule": 5 * 60,
+    },
+    "requeue-stuck-certificate-bundles": {
+        "task": "training.tasks.requeue_stuck_bundles",
         "schedule": 5 * 60,
     },
 }
