@@ -28,8 +28,10 @@ def test_pages_cached_before_a_restore_are_built_again(anonymous, operator_palu,
 
 def test_an_unreachable_cache_is_reported():
     url = f"redis://127.0.0.1:{closed_port()}/0"
-    with override_settings(
-        CACHES={"default": {"BACKEND": "humas_portal.cache.RedisCache", "LOCATION": url}}
+    with (
+        override_settings(
+            CACHES={"default": {"BACKEND": "humas_portal.cache.RedisCache", "LOCATION": url}}
+        ),
+        pytest.raises(CommandError),
     ):
-        with pytest.raises(CommandError):
-            call_command("invalidate_public_pages")
+        call_command("invalidate_public_pages")
