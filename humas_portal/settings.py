@@ -248,6 +248,8 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
 CELERY_TIMEZONE = "UTC"
+# Beat records a heartbeat that /healthz/ready reads (humas_portal/health.py).
+CELERY_BEAT_SCHEDULER = "humas_portal.health:HeartbeatScheduler"
 CELERY_BEAT_SCHEDULE = {
     "expire-invitations": {"task": "accounts.tasks.expire_invitations", "schedule": 60 * 60},
     "resend-unsent-invitations": {

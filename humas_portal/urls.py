@@ -17,6 +17,7 @@ handler500 = "humas_portal.views.server_error"
 urlpatterns = [
     path("", public_views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
+    path("healthz/ready", views.healthz_ready, name="healthz_ready"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("newsroom/", include("news.urls")),

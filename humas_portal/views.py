@@ -5,7 +5,7 @@ import sys
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,6 +23,19 @@ MAINTENANCE_RETRY_AFTER = 30
 def healthz(request):
     """Liveness for load balancers and the benchmark floor: "ok", without touching the database."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_safe
+def healthz_ready(request):
+    """Readiness for monitoring: database, beat heartbeat and overdue scheduled stories.
+
+    200 while the database answers, with "degraded" in the body when beat is down or scheduled
+    stories are overdue (the site still serves pages); 503 without the database."""
+    from .health import readiness
+
+    report = readiness()
+    return JsonResponse(report, status=503 if report["status"] == "down" else 200)
 
 
 @never_cache
