@@ -55,6 +55,7 @@ def settings_of(**variables: str) -> dict:
         "    'DATABASE': {k: str(v) for k, v in s.DATABASES['default'].items()},\n"
         "    'CACHE': s.CACHES['default']['BACKEND'],\n"
         "    'EMAIL_BACKEND': s.EMAIL_BACKEND,\n"
+        "    'EMAIL_FILE_PATH': str(s.EMAIL_FILE_PATH),\n"
         "    'CELERY_TASK_ALWAYS_EAGER': s.CELERY_TASK_ALWAYS_EAGER,\n"
         "    'CELERY_BROKER_URL': s.CELERY_BROKER_URL,\n"
         "    'STATICFILES': s.STORAGES['staticfiles']['BACKEND'],\n"
@@ -87,6 +88,12 @@ def test_the_embedded_default_is_sqlite_under_var_with_eager_celery():
     assert values["CELERY_BROKER_URL"] == "memory://"
     assert values["CACHE"] == "django.core.cache.backends.locmem.LocMemCache"
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+
+
+def test_the_e_mail_folder_comes_from_the_environment():
+    assert settings_of()["EMAIL_FILE_PATH"].endswith("/var/mail")
+    values = settings_of(EMAIL_FILE_PATH="/srv/humas-portal/mail")
+    assert values["EMAIL_FILE_PATH"] == "/srv/humas-portal/mail"
 
 
 def test_redis_turns_the_queue_and_the_shared_cache_on():
