@@ -54,7 +54,8 @@ run: translations ## Development server with demo data at http://127.0.0.1:8000
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver $(HOST_PORT)
 
-serve: $(RUNTIME_STAMP) ## Production-like stack: gunicorn + Celery worker + beat (see README)
+serve: $(RUNTIME_STAMP) ## Production-like stack: deploy-time work, then gunicorn + Celery worker + beat
+	bin/prepare
 	bin/serve
 
 bench-load: $(RUNTIME_STAMP) ## Load benchmark of the public site on BENCH_DB (see bench/README.md)
