@@ -110,7 +110,11 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Seconds a new database connection keeps trying while PostgreSQL restarts (see
+# humas_portal/postgresql/base.py); 0 gives up at once.
+DATABASE_CONNECT_PATIENCE = env.float("DATABASE_CONNECT_PATIENCE", default=0 if DEBUG else 2)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "humas_portal.postgresql"
     # The public site's hot reads are prepared once per connection (news/public/rows.py) and
     # must then skip planning: a generic plan. No query of the portal gains from JIT, and a
     # plan gone wrong would pay for its compilation on top.

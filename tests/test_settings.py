@@ -108,7 +108,7 @@ def test_production_mode_switches_the_safeguards_on():
     values = settings_of(**PRODUCTION, SECRET_KEY=secrets.token_urlsafe(48))
 
     assert values["DEBUG"] is False
-    assert values["DATABASE"]["ENGINE"] == "django.db.backends.postgresql"
+    assert values["DATABASE"]["ENGINE"] == "humas_portal.postgresql"
     assert int(values["DATABASE"]["CONN_MAX_AGE"]) > 0
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["STATICFILES"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
