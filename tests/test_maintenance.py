@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from humas_portal.views import database_unreachable
+from news.public import cache as public_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +54,25 @@ def test_other_errors_are_not_mistaken_for_an_outage():
     assert not database_unreachable(OperationalError("canceling statement due to lock timeout"))
     with database_down():
         assert database_unreachable(OperationalError("server closed the connection"))
+
+
+def test_an_expired_public_page_is_served_from_the_last_copy_while_the_database_is_down():
+    client = Client(raise_request_exception=False)
+    first = client.get(reverse("home"))
+    assert first.status_code == 200
+    # Every cached entry is stale now, as after its timeout; only this process's copy is left.
+    public_cache.invalidate()
+    with database_down():
+        response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert response.content == first.content
+    # The old copy was not stored again under the current version.
+    version = public_cache.current_version()
+    assert all(entry[0] != version for entry in public_cache.local_pages.entries.values())
+
+
+def test_a_public_page_never_built_answers_the_maintenance_page():
+    client = Client(raise_request_exception=False)
+    with database_down():
+        response = client.get(reverse("public:search") + "?q=never-built")
+    assert response.status_code == 503
