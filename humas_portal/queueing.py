@@ -20,6 +20,10 @@ BROKER_ERRORS = (OperationalError, RedisError, OSError)
 
 def enqueue(task: Any, *args: Any) -> bool:
     """Queue ``task(*args)``; on a broker outage log a warning and return False."""
+    if task.app.conf.task_always_eager:
+        # Run in-process (development, tests): there is no broker, and errors must show.
+        task.delay(*args)
+        return True
     try:
         task.delay(*args)
     except BROKER_ERRORS as error:
