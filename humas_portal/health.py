@@ -48,12 +48,14 @@ class HeartbeatScheduler(PersistentScheduler):
 
 
 def check_database() -> str:
-    """ "ok", or why the database cannot be used."""
+    """ "ok" or "unreachable"."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError as error:
-        return f"unreachable: {error}".strip()
+        # The endpoint is public: the reason goes to the log only.
+        logger.warning("Readiness: database unreachable: %s", error)
+        return "unreachable"
     return "ok"
 
 
@@ -62,7 +64,8 @@ def check_beat(now: float | None = None) -> tuple[str, float | None]:
     try:
         beat_at = cache.get(HEARTBEAT_KEY)
     except Exception as error:  # noqa: BLE001 - any cache failure is reported, not raised
-        return f"unknown: cache unreachable ({error})", None
+        logger.warning("Readiness: cache unreachable: %s", error)
+        return "unknown: cache unreachable", None
     if beat_at is None:
         return "stale: no heartbeat recorded", None
     age = (time.time() if now is None else now) - float(beat_at)
