@@ -60,7 +60,8 @@ run: translations ## Development server with demo data and periodic jobs at http
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST_PORT)
 
-serve: $(RUNTIME_STAMP) ## Production-like stack: gunicorn + Celery worker + beat (see README)
+serve: $(RUNTIME_STAMP) ## Production-like stack: deploy-time work, then gunicorn + Celery worker + beat
+	bin/prepare
 	bin/serve
 
 bench-load: $(RUNTIME_STAMP) ## Load benchmark of the public site on BENCH_DB (see bench/README.md)

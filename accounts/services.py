@@ -112,10 +112,50 @@ def _new_invitation(*, person: User, assignment: RoleAssignment, by: User | None
         created_at=now,
         expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
+    _queue_invitation_email(invitation.pk, token)
+    return token
+
+
+def _queue_invitation_email(invitation_id: int, token: str) -> None:
+    # Imported here: the tasks module imports this one.
+    from humas_portal.queueing import enqueue_on_commit
+
     from .tasks import send_invitation_email
 
-    transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk, token))
-    return token
+    # A broker outage leaves the invitation unsent; resend_unsent_invitations picks it up.
+    enqueue_on_commit(send_invitation_email, invitation_id, token)
+
+
+# An invitation not sent this long after it was made lost its e-mail task (broker outage).
+UNSENT_AFTER = timedelta(minutes=5)
+
+
+@transaction.atomic
+def resend_unsent_invitations(*, now=None, unsent_after: timedelta = UNSENT_AFTER) -> int:
+    """Give open invitations whose e-mail never left a fresh link and queue it; return how many.
+
+    The clear-text token exists only in the lost task, so a new one replaces it; the old task,
+    should it still run, no longer matches the stored hash and sends nothing."""
+    now = now or timezone.now()
+    unsent = list(
+        Invitation.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("user")
+        .filter(
+            sent_at__isnull=True,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=now,
+            created_at__lte=now - unsent_after,
+        )
+        .order_by("pk")[:100]
+    )
+    for invitation in unsent:
+        token = secrets.token_urlsafe(32)
+        invitation.token_hash = hash_token(token)
+        invitation.save(update_fields=["token_hash"])
+        record_event(actor=None, action="invitation.requeued", subject=invitation.user)
+        _queue_invitation_email(invitation.pk, token)
+    return len(unsent)
 
 
 @transaction.atomic

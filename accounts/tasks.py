@@ -19,7 +19,8 @@ def send_invitation_email(self, invitation_id: int, token: str) -> None:
         .filter(pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True)
         .first()
     )
-    if invitation is None:
+    if invitation is None or invitation.token_hash != services.hash_token(token):
+        # Closed, or its link was replaced by resend_unsent_invitations: nothing to send.
         return
     with translation.override(settings.LANGUAGE_CODE):
         context = {
@@ -39,6 +40,12 @@ def send_invitation_email(self, invitation_id: int, token: str) -> None:
     except OSError as error:
         raise self.retry(exc=error) from error
     services.mark_invitation_sent(invitation_id=invitation.pk)
+
+
+@shared_task
+def resend_unsent_invitations() -> int:
+    """Beat job: send the invitations whose e-mail was not queued (broker was down)."""
+    return services.resend_unsent_invitations()
 
 
 @shared_task

@@ -122,7 +122,11 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Seconds a new database connection keeps trying while PostgreSQL restarts (see
+# humas_portal/postgresql/base.py); 0 gives up at once.
+DATABASE_CONNECT_PATIENCE = env.float("DATABASE_CONNECT_PATIENCE", default=0 if DEBUG else 2)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "humas_portal.postgresql"
     # The public site's hot reads are prepared once per connection (news/public/rows.py) and
     # must then skip planning: a generic plan. No query of the portal gains from JIT, and a
     # plan gone wrong would pay for its compilation on top.
@@ -138,6 +142,8 @@ if REDIS_URL:
             "BACKEND": "humas_portal.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="humas"),
+            # An unreachable Redis must fail fast: callers then fall back (see cache.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -245,6 +251,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Folder of the file backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend).
+EMAIL_FILE_PATH = env.path("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Humas Portal <humas@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -262,10 +270,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=120)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
 CELERY_TIMEZONE = "UTC"
+# Beat records a heartbeat that /healthz/ready reads (humas_portal/health.py).
+CELERY_BEAT_SCHEDULER = "humas_portal.health:HeartbeatScheduler"
 CELERY_BEAT_SCHEDULE = {
     "expire-invitations": {"task": "accounts.tasks.expire_invitations", "schedule": 60 * 60},
+    "resend-unsent-invitations": {
+        "task": "accounts.tasks.resend_unsent_invitations",
+        "schedule": 120,
+    },
     "publish-due-stories": {"task": "news.tasks.publish_due_stories", "schedule": 30},
     "sweep-notification-emails": {
         "task": "news.tasks.sweep_notification_emails",
@@ -281,6 +295,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 5 * 60,
     },
     "close-ended-check-ins": {"task": "training.tasks.close_ended_check_ins", "schedule": 5 * 60},
+    "requeue-stuck-certificate-bundles": {
+        "task": "training.tasks.requeue_stuck_bundles",
+        "schedule": 5 * 60,
+    },
 }
 
 # --- Security -------------------------------------------------------------------

@@ -11,10 +11,13 @@ from training.views import certificates as training_certificates
 from . import views
 
 admin.site.login = secure_admin_login(admin.site.login)
+# A database outage answers 503 with a maintenance page instead of a 500.
+handler500 = "humas_portal.views.server_error"
 
 urlpatterns = [
     path("", public_views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
+    path("healthz/ready", views.healthz_ready, name="healthz_ready"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("newsroom/", include("news.urls")),

@@ -56,6 +56,7 @@ def settings_of(**variables: str) -> dict:
         "    'DATABASE': {k: str(v) for k, v in s.DATABASES['default'].items()},\n"
         "    'CACHE': s.CACHES['default']['BACKEND'],\n"
         "    'EMAIL_BACKEND': s.EMAIL_BACKEND,\n"
+        "    'EMAIL_FILE_PATH': str(s.EMAIL_FILE_PATH),\n"
         "    'CELERY_TASK_ALWAYS_EAGER': s.CELERY_TASK_ALWAYS_EAGER,\n"
         "    'CELERY_BROKER_URL': s.CELERY_BROKER_URL,\n"
         "    'STATICFILES': s.STORAGES['staticfiles']['BACKEND'],\n"
@@ -90,6 +91,12 @@ def test_the_embedded_default_is_sqlite_under_var_with_eager_celery():
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
 
 
+def test_the_e_mail_folder_comes_from_the_environment():
+    assert settings_of()["EMAIL_FILE_PATH"].endswith("/var/mail")
+    values = settings_of(EMAIL_FILE_PATH="/srv/humas-portal/mail")
+    assert values["EMAIL_FILE_PATH"] == "/srv/humas-portal/mail"
+
+
 def test_redis_turns_the_queue_and_the_shared_cache_on():
     values = settings_of(REDIS_URL="redis://127.0.0.1:6379/3")
 
@@ -102,7 +109,7 @@ def test_production_mode_switches_the_safeguards_on():
     values = settings_of(**PRODUCTION, SECRET_KEY=secrets.token_urlsafe(48))
 
     assert values["DEBUG"] is False
-    assert values["DATABASE"]["ENGINE"] == "django.db.backends.postgresql"
+    assert values["DATABASE"]["ENGINE"] == "humas_portal.postgresql"
     assert int(values["DATABASE"]["CONN_MAX_AGE"]) > 0
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["STATICFILES"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -18,6 +18,12 @@ def build_certificate_bundle(bundle_id: int) -> str:
 
 
 @shared_task
+def requeue_stuck_bundles() -> int:
+    """Periodic job: queue again the certificate bundles whose task was lost."""
+    return certificates.requeue_stuck_bundles()
+
+
+@shared_task
 def sweep_staged_uploads() -> int:
     """Periodic job: remove uploads whose preview was never confirmed."""
     return imports.sweep_staged_uploads()

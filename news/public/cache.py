@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
@@ -85,10 +86,16 @@ class _LocalPages:
             if entry is None:
                 return None
             if entry[0] != version or entry[1] < time.monotonic():
-                del self.entries[key]
+                # Kept, not dropped: while the database is down it is better than nothing.
                 return None
             self.entries.move_to_end(key)
             return entry[2]
+
+    def stale(self, key: str) -> Any:
+        """The value kept for ``key`` whatever its version and age, or None."""
+        with self.lock:
+            entry = self.entries.get(key)
+        return None if entry is None else entry[2]
 
     def has(self, key: str) -> bool:
         """Whether an entry (current or not) is kept for ``key``."""
@@ -122,7 +129,7 @@ def cached(key: str, build: Callable[[], Any], timeout: Callable[[Any], int] | i
         found = cache.get_many([VERSION_KEY] if kept_here else [VERSION_KEY, key])
     except Exception:
         logger.exception("Public page cache unavailable")
-        return build()
+        return _build_or_stale(key, build)[0]
     version = found.get(VERSION_KEY)
     if version is not None:
         value = local_pages.get(key, version)
@@ -134,8 +141,8 @@ def cached(key: str, build: Callable[[], Any], timeout: Callable[[Any], int] | i
             return stored[1]
     else:
         version = current_version()
-    value = build()
-    if version:
+    value, fresh = _build_or_stale(key, build)
+    if version and fresh:
         seconds = timeout(value) if callable(timeout) else timeout
         try:
             cache.set(key, (version, value), timeout=seconds)
@@ -144,6 +151,19 @@ def cached(key: str, build: Callable[[], Any], timeout: Callable[[Any], int] | i
         else:
             local_pages.put(key, version, min(seconds, PAGE_TIMEOUT // 10), value)
     return value
+
+
+def _build_or_stale(key: str, build: Callable[[], Any]) -> tuple[Any, bool]:
+    """(``build()``, True); while the database is unreachable, (the last copy this process
+    kept, False): that copy is served, never stored again."""
+    try:
+        return build(), True
+    except DatabaseError:
+        stale = local_pages.stale(key)
+        if stale is None:
+            raise
+        logger.warning("Database unavailable; serving the last kept copy of %s", key)
+        return stale, False
 
 
 def _shared(key: str) -> Any:

@@ -7,7 +7,6 @@ after the database change that stops referring to them has been committed.
 
 import logging
 from collections.abc import Iterable
-from functools import partial
 from typing import IO
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from humas_portal.queueing import enqueue
 
 from .. import images, policies, workflow
 from ..models import Photo, RenditionState, Story
@@ -125,7 +125,8 @@ def _queue_renditions(photo_id: int) -> None:
     # Imported here: the tasks module imports this one.
     from ..tasks import make_photo_renditions
 
-    make_photo_renditions.delay(photo_id)
+    # A broker outage leaves the photo pending; requeue_stuck_renditions picks it up.
+    enqueue(make_photo_renditions, photo_id)
 
 
 # --- Services -------------------------------------------------------------------------------
@@ -162,8 +163,8 @@ def add_photo(
         except BaseException:
             delete_files([photo.original.name])
             raise
-        # robust: a broker that is down must not turn a saved upload into an error page.
-        transaction.on_commit(partial(_queue_renditions, photo.pk), robust=True)
+        # A broker that is down must not turn a saved upload into an error page.
+        transaction.on_commit(lambda: _queue_renditions(photo.pk))
     return photo
 
 
@@ -198,7 +199,7 @@ def remove_photo(*, photo: Photo, by: User) -> None:
     locked.delete()
     _renumber(remaining)
     record_content_change(story=story, by=by)
-    transaction.on_commit(partial(delete_files, names))
+    transaction.on_commit(lambda: delete_files(names))
 
 
 @transaction.atomic
@@ -261,7 +262,7 @@ def render_photo(*, photo_id: int, force: bool = False) -> str:
             locked.rendition_state = RenditionState.READY
             locked.save(update_fields=["renditions", "rendition_state"])
             if previous:
-                transaction.on_commit(partial(delete_files, previous))
+                transaction.on_commit(lambda: delete_files(previous))
     except BaseException:
         delete_files(written)
         raise

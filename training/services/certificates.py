@@ -5,6 +5,7 @@ import logging
 import secrets
 import zipfile
 import zoneinfo
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from humas_portal.text import clean_line
+from humas_portal.queueing import enqueue, enqueue_on_commit
 
 from .. import policies, selectors
 from ..certificates import render_certificate_pdf
@@ -113,8 +115,32 @@ def request_certificate_bundle(*, session: TrainingSession, by: User) -> Certifi
     record(session=locked, actor=by, action="certificate_bundle_requested", bundle=bundle.pk)
     from ..tasks import build_certificate_bundle
 
-    transaction.on_commit(lambda: build_certificate_bundle.delay(bundle.pk))
+    # A broker outage leaves the bundle queued; requeue_stuck_bundles picks it up.
+    enqueue_on_commit(build_certificate_bundle, bundle.pk)
     return bundle
+
+
+# A bundle still queued this long after it was asked for lost its task (broker outage or a
+# worker that died); one asked for longer ago than the window is left alone.
+BUNDLE_STUCK_AFTER = timedelta(minutes=10)
+BUNDLE_RETRY_WINDOW = timedelta(days=1)
+
+
+def requeue_stuck_bundles(*, now=None) -> int:
+    """Queue again the bundles that were asked for but never built; safe to run twice."""
+    from ..tasks import build_certificate_bundle
+
+    now = now or timezone.now()
+    stuck = list(
+        CertificateBundle.objects.filter(
+            status=BundleStatus.QUEUED,
+            requested_at__lte=now - BUNDLE_STUCK_AFTER,
+            requested_at__gt=now - BUNDLE_RETRY_WINDOW,
+        ).values_list("pk", flat=True)[:100]
+    )
+    for bundle_id in stuck:
+        enqueue(build_certificate_bundle, bundle_id)
+    return len(stuck)
 
 
 def build_bundle(*, bundle_id: int) -> str:

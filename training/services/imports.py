@@ -24,6 +24,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from humas_portal.queueing import enqueue_on_commit
 
 from .. import policies, selectors
 from ..matching import Matcher, MatchResult
@@ -188,7 +189,8 @@ def queue_import(import_file_id: int) -> None:
     """Hand a saved file to a Celery worker once the current transaction commits."""
     from ..tasks import process_import
 
-    transaction.on_commit(lambda: process_import.delay(import_file_id))
+    # A broker outage leaves the file queued; requeue_stuck_imports picks it up.
+    enqueue_on_commit(process_import, import_file_id)
 
 
 def progress_key(import_file_id: int) -> str:
