@@ -108,13 +108,29 @@ class InvitationAdmin(ReadOnlyPolicyAdmin):
     exclude = ["token_hash"]
 
 
+# What each people-and-roles audit code means, in words.
+AUDIT_ACTION_LABELS = {
+    "invitation.accepted": _("Invitation accepted"),
+    "person.deactivated": _("Account switched off"),
+    "person.invited": _("Person invited"),
+    "profile.updated": _("Profile changed"),
+    "role.granted": _("Role given"),
+    "role.revoked": _("Role taken away"),
+}
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyPolicyAdmin):
-    list_display = ["created_at", "action", "actor", "subject"]
+    list_display = ["created_at", "action_text", "actor", "subject"]
     list_filter = ["action"]
     list_select_related = ["actor", "subject"]
     search_fields = ["action", "subject__email", "actor__email"]
     date_hierarchy = "created_at"
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_text(self, event: AuditEvent) -> str:
+        """The action in words rather than its code."""
+        return str(AUDIT_ACTION_LABELS.get(event.action, event.action))
 
 
 admin.site.site_header = _("Humas Portal")

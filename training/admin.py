@@ -1,9 +1,11 @@
 """Training records in the technical admin: read-only, since every write goes through services."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from accounts.admin import ReadOnlyPolicyAdmin
 
+from .audit_labels import ACTION_LABELS, action_label
 from .models import AuditEntry, Certificate, ImportFile, Speaker, TrainingSession
 
 
@@ -34,8 +36,26 @@ class CertificateAdmin(ReadOnlyPolicyAdmin):
     search_fields = ["number", "holder_name"]
 
 
+class ActionFilter(admin.SimpleListFilter):
+    """Filter by what happened, listed in words."""
+
+    title = _("action")
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return sorted(ACTION_LABELS.items(), key=lambda item: str(item[1]))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyPolicyAdmin):
-    list_display = ["created_at", "action", "actor", "session"]
-    list_filter = ["action"]
+    list_display = ["created_at", "action_text", "actor", "session"]
+    list_filter = [ActionFilter]
     list_select_related = ["actor", "session"]
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_text(self, entry: AuditEntry) -> str:
+        """The action in words rather than its code."""
+        return action_label(entry.action)
