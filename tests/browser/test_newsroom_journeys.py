@@ -1,0 +1,161 @@
+"""A story's way through the newsroom in a real browser, in Indonesian, as people click it.
+
+The operator writes a story with a photo and submits it; the Sulteng editor signs in for the
+first time, sets up two-factor sign-in with an authenticator app, asks for a change on a phone,
+then approves and publishes; the public page, the feed and the sitemap show the story.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+import pyotp
+from allauth.mfa.models import Authenticator
+from django.urls import reverse
+
+from news.models import State, Story
+from tests.browser.conftest import BROWSER_TEST, PHONE, run_axe
+from tests.factories import TEST_PASSWORD
+from tests.news import images
+
+pytestmark = BROWSER_TEST
+
+TITLE = "Lapas Perempuan Palu Ikuti Penguatan Kehumasan Secara Daring"
+LEAD = "Jajaran Lapas Perempuan Palu mengikuti penguatan kehumasan melalui Zoom, Kamis (6/2)."
+
+
+def sign_in(browse, page, email: str) -> None:
+    """Sign in through the sign-in page with the test password."""
+    page.goto(browse.url(reverse("account_login")))
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+def transition_button(page, story: Story, action: str, *, within: str = ""):
+    """The button that sends ``action`` for the story (in ``within`` when given)."""
+    path = reverse("news:story_transition", args=[story.pk, action])
+    return page.locator(f'{within} form[action="{path}"] button[type=submit]'.strip())
+
+
+def write_and_submit(browse, operator) -> Story:
+    """The operator's part: desk, new story, photo, submit. Returns the submitted story."""
+    page = browse.page()
+    sign_in(browse, page, operator.email)
+    assert page.url.endswith(reverse("accounts:dashboard"))
+    browse.shot(page, "operator desk")
+    page.click("a.portal-write-story")
+    page.fill("#id_title", TITLE)
+    page.fill("#id_lead", LEAD)
+    page.click(".prose-editor [contenteditable]")
+    page.keyboard.type("Kegiatan berlangsung melalui Zoom Meeting bersama seluruh UPT.")
+    page.fill("#id_event_date", "2025-02-06")
+    page.fill("#id_event_time", "10:00")
+    page.fill("#id_dateline", "Sigi")
+    page.select_option("#id_category", label="Kehumasan")
+    page.fill("#id_tags", "kehumasan, media sosial")
+    browse.shot(page, "story editor filled in")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    story = Story.objects.get(title=TITLE)
+    assert page.url.endswith(story.get_absolute_url())
+    page.set_input_files(
+        "#photo-upload-file",
+        files=[{"name": "zoom.jpg", "mimeType": "image/jpeg", "buffer": images.jpeg((1600, 1067))}],
+    )
+    page.fill("#photo-upload-caption", "Petugas menyimak materi penguatan kehumasan melalui Zoom.")
+    page.fill("#photo-upload-credit", "Humas Lapas Perempuan Palu")
+    page.locator('form[action$="/photos/upload/"] button[type=submit]').click()
+    page.wait_for_load_state()
+    assert story.photos.count() == 1
+    browse.shot(page, "story with photo")
+    transition_button(page, story, "submit", within="aside").click()
+    page.wait_for_load_state()
+    story.refresh_from_db()
+    assert story.state == State.SUBMITTED
+    browse.shot(page, "story submitted")
+    return story
+
+
+def enrol_in_two_factor(browse, page, editor) -> None:
+    """First sign-in of an editor: the portal sends them to set up an authenticator app."""
+    sign_in(browse, page, editor.email)
+    if "/reauthenticate/" in page.url:
+        # allauth may ask for the password once more before adding an authenticator.
+        page.fill("input[name=password]", TEST_PASSWORD)
+        page.locator("main form button[type=submit]").first.click()
+        page.wait_for_load_state()
+    assert reverse("mfa_activate_totp") in page.url
+    browse.shot(page, "two-factor setup")
+    secret = page.input_value("#authenticator_secret")
+    page.fill("input[name=code]", pyotp.TOTP(secret).now())
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert Authenticator.objects.filter(user=editor, type=Authenticator.Type.TOTP).exists()
+    browse.shot(page, "two-factor active")
+
+
+def test_operator_writes_and_editor_reviews_on_a_phone_then_publishes(
+    browse, operator_palu, editor_sulteng
+):
+    story = write_and_submit(browse, operator_palu)
+
+    # The editor, on a phone, signs in for the first time and sets up two-factor sign-in.
+    page = browse.page(viewport=PHONE)
+    enrol_in_two_factor(browse, page, editor_sulteng)
+    page.goto(browse.url(story.get_absolute_url()))
+    bar = page.locator(".portal-decision-bar")
+    assert bar.is_visible()
+    assert bar.bounding_box()["y"] + bar.bounding_box()["height"] <= PHONE["height"]
+    browse.shot(page, "review on a phone", full_page=False)
+    assert not run_axe(page)
+
+    # Asking for changes: the bar jumps to the reason, which is required.
+    bar.locator('a[href="#action-request_changes"]').click()
+    reason = page.locator("#action-request_changes textarea[name=note]")
+    assert reason.is_visible()
+    reason.fill("Sebutkan nama narasumber dengan lengkap.")
+    browse.shot(page, "reason for changes", full_page=False)
+    page.locator("#action-request_changes button[type=submit]").click()
+    page.wait_for_load_state()
+    story.refresh_from_db()
+    assert story.state == State.CHANGES_REQUESTED
+
+    # The operator resubmits (their own page), then the editor approves and publishes from the bar.
+    operator = browse.page(operator_palu)
+    operator.goto(browse.url(story.get_absolute_url()))
+    transition_button(operator, story, "submit", within="aside").click()
+    operator.wait_for_load_state()
+    story.refresh_from_db()
+    assert story.state == State.SUBMITTED
+    page.goto(browse.url(story.get_absolute_url()))
+    transition_button(page, story, "approve", within=".portal-decision-bar").click()
+    page.wait_for_load_state()
+    story.refresh_from_db()
+    assert story.state == State.APPROVED
+    browse.shot(page, "approved", full_page=False)
+    transition_button(page, story, "publish", within=".portal-decision-bar").click()
+    page.wait_for_load_state()
+    story.refresh_from_db()
+    assert story.state == State.PUBLISHED
+
+    # The public page, the feed and the sitemap show it to anyone.
+    visitor = browse.page()
+    visitor.goto(browse.url(reverse("public:story", args=[story.slug])))
+    assert visitor.locator("h1").inner_text().strip() == TITLE
+    assert visitor.locator("figure img").first.evaluate("img => img.naturalWidth") > 0
+    browse.shot(visitor, "public story")
+    feed = visitor.request.get(browse.url(reverse("public:rss")))
+    assert feed.ok and TITLE in feed.text()
+    index = visitor.request.get(browse.url(reverse("public:sitemap")))
+    assert index.ok
+    sections = re.findall(r"<loc>([^<]+)</loc>", index.text())
+    # The sitemap names SITE_URL's host; read its sections from the live server.
+    assert any(
+        reverse("public:story", args=[story.slug])
+        in visitor.request.get(browse.url(urlsplit(section).path)).text()
+        for section in sections
+    )
+    visitor.goto(browse.url(reverse("home")))
+    assert TITLE in visitor.locator("main").inner_text()
+    browse.shot(visitor, "public home")
