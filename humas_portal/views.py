@@ -1,7 +1,7 @@
 """Project-wide views that belong to no app."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -12,6 +12,17 @@ from django.views.decorators.http import require_safe
 def healthz(request):
     """Liveness for load balancers and the benchmark floor: "ok", without touching the database."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+FAVICON = settings.BASE_DIR / "static" / "img" / "favicon.ico"
+
+
+@require_safe
+def favicon(request):
+    """The site icon at /favicon.ico, where browsers and feed readers look without being told."""
+    response = FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @never_cache

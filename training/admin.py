@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.admin import ReadOnlyPolicyAdmin
+from accounts.admin import LabelledActionFilter, ReadOnlyPolicyAdmin
 
 from .audit_labels import ACTION_LABELS, action_label
 from .models import AuditEntry, Certificate, ImportFile, Speaker, TrainingSession
@@ -36,17 +36,8 @@ class CertificateAdmin(ReadOnlyPolicyAdmin):
     search_fields = ["number", "holder_name"]
 
 
-class ActionFilter(admin.SimpleListFilter):
-    """Filter by what happened, listed in words."""
-
-    title = _("action")
-    parameter_name = "action"
-
-    def lookups(self, request, model_admin):
-        return sorted(ACTION_LABELS.items(), key=lambda item: str(item[1]))
-
-    def queryset(self, request, queryset):
-        return queryset.filter(action=self.value()) if self.value() else queryset
+class ActionFilter(LabelledActionFilter):
+    labels = ACTION_LABELS
 
 
 @admin.register(AuditEntry)

@@ -83,6 +83,7 @@ def test_key_pages_have_no_serious_axe_violation_and_valid_html(
         saved_file = html_folder / f"{name}.html"
         saved_file.write_text(response.text(), encoding="utf-8")
         saved.append(saved_file)
+    assert pages["anonymous"].request.get(browse.url("/favicon.ico")).ok
     errors = validate_html(saved)
     (ARTIFACTS / "axe-violations.json").write_text(json.dumps(violations, indent=2))
     (ARTIFACTS / "vnu-errors.txt").write_text("\n".join(errors))
