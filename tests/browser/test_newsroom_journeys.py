@@ -5,22 +5,45 @@ first time, sets up two-factor sign-in with an authenticator app, asks for a cha
 then approves and publishes; the public page, the feed and the sitemap show the story.
 """
 
+import io
 import re
 from urllib.parse import urlsplit
 
 import pyotp
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
+from PIL import Image, ImageDraw
 
 from news.models import State, Story
 from tests.browser.conftest import BROWSER_TEST, PHONE, run_axe
 from tests.factories import TEST_PASSWORD
-from tests.news import images
 
 pytestmark = BROWSER_TEST
 
 TITLE = "Lapas Perempuan Palu Ikuti Penguatan Kehumasan Secara Daring"
 LEAD = "Jajaran Lapas Perempuan Palu mengikuti penguatan kehumasan melalui Zoom, Kamis (6/2)."
+
+
+def scene_jpeg(size: tuple[int, int] = (1600, 1067)) -> bytes:
+    """A calm landscape-like photo (sky, sun, ground), so screenshots look like a real story."""
+    width, height = size
+    sky = Image.linear_gradient("L").resize((width, height))
+    picture = Image.merge(
+        "RGB",
+        (
+            sky.point(lambda v: 60 + v * 120 // 255),
+            sky.point(lambda v: 110 + v * 100 // 255),
+            sky.point(lambda v: 170 + v * 60 // 255),
+        ),
+    )
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((width * 0.68, height * 0.12, width * 0.8, height * 0.3), fill=(255, 214, 90))
+    draw.rectangle((0, height * 0.68, width, height), fill=(74, 122, 72))
+    draw.rectangle((width * 0.15, height * 0.45, width * 0.45, height * 0.72), fill=(232, 226, 210))
+    draw.rectangle((width * 0.27, height * 0.58, width * 0.33, height * 0.72), fill=(8, 47, 85))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
 
 
 def sign_in(browse, page, email: str) -> None:
@@ -61,7 +84,7 @@ def write_and_submit(browse, operator) -> Story:
     assert page.url.endswith(story.get_absolute_url())
     page.set_input_files(
         "#photo-upload-file",
-        files=[{"name": "zoom.jpg", "mimeType": "image/jpeg", "buffer": images.jpeg((1600, 1067))}],
+        files=[{"name": "zoom.jpg", "mimeType": "image/jpeg", "buffer": scene_jpeg()}],
     )
     page.fill("#photo-upload-caption", "Petugas menyimak materi penguatan kehumasan melalui Zoom.")
     page.fill("#photo-upload-credit", "Humas Lapas Perempuan Palu")
