@@ -52,16 +52,12 @@ LAPTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-def pytest_sessionstart(session):
-    """Start every run with an empty artefact folder."""
-    if getattr(session.config, "workerinput", None) is None:
-        shutil.rmtree(ARTIFACTS, ignore_errors=True)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+_started = False
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Say where the screenshots are."""
-    if ARTIFACTS.exists() and any(ARTIFACTS.iterdir()):
+    """Say where the screenshots are, after a run that made some."""
+    if _started and ARTIFACTS.is_dir() and any(ARTIFACTS.iterdir()):
         terminalreporter.write_line(f"Browser screenshots and pages: {ARTIFACTS}")
 
 
@@ -78,6 +74,11 @@ def chromium():
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium", pytrace=False)
+    # Each browser run starts with an empty artefact folder.
+    global _started
+    _started = True
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
+    ARTIFACTS.mkdir(parents=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -7,16 +7,19 @@ then approves and publishes; the public page, the feed and the sitemap show the 
 
 import io
 import re
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pyotp
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from news.models import State, Story
 from tests.browser.conftest import BROWSER_TEST, PHONE, run_axe
 from tests.factories import TEST_PASSWORD
+from tests.factories.public import story_in_state
 
 pytestmark = BROWSER_TEST
 
@@ -135,6 +138,7 @@ def test_operator_writes_and_editor_reviews_on_a_phone_then_publishes(
 
     # Asking for changes: the bar jumps to the reason, which is required.
     bar.locator('a[href="#action-request_changes"]').click()
+    wait_until_in_view(page, "#action-request_changes")
     reason = page.locator("#action-request_changes textarea[name=note]")
     assert reason.is_visible()
     reason.fill("Sebutkan nama narasumber dengan lengkap.")
@@ -182,3 +186,78 @@ def test_operator_writes_and_editor_reviews_on_a_phone_then_publishes(
     visitor.goto(browse.url(reverse("home")))
     assert TITLE in visitor.locator("main").inner_text()
     browse.shot(visitor, "public home")
+
+
+def wait_until_in_view(page, selector: str) -> None:
+    """Wait for the (smooth) jump to an anchor to end with the element in the window."""
+    page.wait_for_function(
+        """(selector) => {
+            const box = document.querySelector(selector).getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= window.innerHeight;
+        }""",
+        arg=selector,
+    )
+
+
+def _decide_on_phone(browse, page, story: Story, action: str, **fields) -> Story:
+    """Send ``action`` from the phone's decision bar, filling the form it leads to if any."""
+    page.goto(browse.url(story.get_absolute_url()))
+    bar = page.locator(".portal-decision-bar")
+    link = bar.locator(f'a[href="#action-{action}"]')
+    if link.count():
+        link.click()
+        wait_until_in_view(page, f"#action-{action}")
+        form = page.locator(f"#action-{action}")
+        for name, value in fields.items():
+            form.locator(f"[name={name}]").fill(value)
+        browse.shot(page, f"{action} form", full_page=False)
+        form.locator("button[type=submit]").click()
+    else:
+        transition_button(page, story, action, within=".portal-decision-bar").click()
+    page.wait_for_load_state()
+    story.refresh_from_db()
+    return story
+
+
+def test_every_decision_form_works_from_the_phone_bar(
+    browse, operator_palu, editor_sulteng, palu_unit
+):
+    def story(state, title):
+        return story_in_state(state, unit=palu_unit, by=operator_palu, title=title)
+
+    editor = browse.page(editor_sulteng, viewport=PHONE)
+    rejected = _decide_on_phone(
+        browse,
+        editor,
+        story(State.SUBMITTED, "Ditolak"),
+        "reject",
+        note="Kegiatan ini sudah diberitakan kemarin.",
+    )
+    assert rejected.state == State.REJECTED
+
+    tomorrow = (timezone.now() + timedelta(days=2)).date().isoformat()
+    scheduled = _decide_on_phone(
+        browse,
+        editor,
+        story(State.APPROVED, "Dijadwalkan"),
+        "schedule",
+        publish_date=tomorrow,
+        publish_time="08:00",
+    )
+    assert scheduled.state == State.SCHEDULED
+    assert _decide_on_phone(browse, editor, scheduled, "unschedule").state == State.APPROVED
+
+    withdrawn = _decide_on_phone(
+        browse,
+        editor,
+        story(State.PUBLISHED, "Ditarik"),
+        "withdraw",
+        note="Nama narasumber keliru; berita ditarik untuk diperbaiki.",
+    )
+    assert withdrawn.state == State.WITHDRAWN
+
+    operator = browse.page(operator_palu, viewport=PHONE)
+    pulled = _decide_on_phone(
+        browse, operator, story(State.SUBMITTED, "Ditarik kembali"), "pull_back"
+    )
+    assert pulled.state == State.DRAFT
