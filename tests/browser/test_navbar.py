@@ -44,11 +44,10 @@ def test_navbar_fits_and_keeps_account_and_language_within_reach(
     }[persona]
     path = reverse("account_login") if user is None else reverse("accounts:dashboard")
     for width in WIDTHS:
-        if user is None:
-            # The public site has its own header; it must fit as well.
-            public = browse.page(viewport={"width": width, "height": 900})
-            public.goto(browse.url(reverse("home")))
-            assert page_width_overflow(public) == 0, f"public home at {width} px"
+        # The public site has its own header; it must fit as well, signed in or not.
+        public = browse.page(user, viewport={"width": width, "height": 900})
+        public.goto(browse.url(reverse("home")))
+        assert page_width_overflow(public) == 0, f"public home for {persona} at {width} px"
         page = browse.page(user, viewport={"width": width, "height": 900 if width > 500 else 844})
         page.goto(browse.url(path))
         assert page.locator("html").get_attribute("lang") == "id"
