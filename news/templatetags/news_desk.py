@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.inclusion_tag("news/partials/desk_shortcuts.html")
 def newsroom_shortcuts(user: AnyUser) -> dict:
-    """ "Write a story" and "needs revision" for operators; nothing for anyone else."""
+    """The write-a-story button and the needs-revision count for operators, else nothing."""
     if not policies.can_use_unit_desk(user):
         return {"show": False}
     return {"show": True, "needs_revision": selectors.needs_revision_count_for(user)}
