@@ -5,9 +5,10 @@ import json
 import pytest
 from django.urls import reverse
 
-from news.models import State
+from news.models import Notification, NotificationKind, State
 from tests.browser.conftest import ARTIFACTS, BROWSER_TEST, PHONE, run_axe, validate_html
 from tests.factories.public import published_story, story_in_state
+from tests.training.conftest import plan_session
 from training import services as training_services
 from training.models import SessionKind
 
@@ -16,9 +17,8 @@ pytestmark = BROWSER_TEST
 
 @pytest.fixture
 def newsroom(operator_palu, editor_sulteng, palu_unit, sulteng):
-    """A published story, one waiting for review and a training session of Kanwil Sulteng."""
-    from tests.training.conftest import plan_session
-
+    """A published story, one waiting for review (with a note in the operator's inbox) and a
+    training session of Kanwil Sulteng."""
     public = published_story(
         unit=palu_unit,
         by=operator_palu,
@@ -29,6 +29,13 @@ def newsroom(operator_palu, editor_sulteng, palu_unit, sulteng):
     )
     submitted = story_in_state(
         State.SUBMITTED, unit=palu_unit, by=operator_palu, title="Pembinaan Kemandirian Warga"
+    )
+    Notification.objects.create(
+        recipient=operator_palu,
+        kind=NotificationKind.CHANGES_REQUESTED,
+        story=submitted,
+        actor=editor_sulteng,
+        note="Sebutkan nama narasumber dengan lengkap.",
     )
     session = plan_session(
         by=editor_sulteng, organiser=sulteng, title="Bimtek Humas Sulteng", kind=SessionKind.BIMTEK

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from news.models import Notification, NotificationKind
 from tests.browser.conftest import BROWSER_TEST, page_width_overflow, run_axe
 
 pytestmark = BROWSER_TEST
@@ -43,6 +44,11 @@ def test_navbar_fits_and_keeps_account_and_language_within_reach(
         "admin": central_admin,
     }[persona]
     path = reverse("account_login") if user is None else reverse("accounts:dashboard")
+    if user is not None:
+        # The widest bar: a two-digit unread badge next to the bell.
+        Notification.objects.bulk_create(
+            Notification(recipient=user, kind=NotificationKind.APPROVED) for _ in range(12)
+        )
     for width in WIDTHS:
         # The public site has its own header; it must fit as well, signed in or not.
         public = browse.page(user, viewport={"width": width, "height": 900})
@@ -55,6 +61,18 @@ def test_navbar_fits_and_keeps_account_and_language_within_reach(
         _open_menu_if_collapsed(page)
         browse.shot(page, f"{persona}-{width}", full_page=False)
         assert page_width_overflow(page) == 0, f"{persona} at {width} px, menu open"
+        if width >= 1200:
+            # Expanded: the bar's content stays inside the page's container too.
+            outside = page.evaluate(
+                """() => {
+                    const bar = document.querySelector('.portal-navbar .container');
+                    const limit = bar.getBoundingClientRect().right;
+                    return [...bar.querySelectorAll('.navbar-brand, .nav-link, form, .dropdown')]
+                        .filter(element => element.getBoundingClientRect().right > limit + 1)
+                        .map(element => element.outerHTML.slice(0, 80));
+                }"""
+            )
+            assert not outside, f"{persona} at {width} px: past the container: {outside}"
         assert _inside_window(page, "#portal-language-select"), f"language at {width} px"
         account = "#portal-user-menu" if user else ".portal-signin-button"
         assert _inside_window(page, account), f"{persona} account at {width} px"
