@@ -16,6 +16,8 @@ HOST_PORT ?= 127.0.0.1:8000
 BENCH_DB ?= humas_bench
 
 RUNTIME_STAMP := $(VENV)/.installed-runtime
+# axe-core and the Nu HTML checker for the browser tests, from package-lock.json.
+NODE_STAMP := node_modules/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 TEMPLATE_DIRS := $(wildcard templates */templates)
 # makemessages reads the portal only: not the virtualenv, runtime files, vendored
@@ -27,7 +29,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv run serve test lint lint-python lint-templates format messages \
+.PHONY: help venv run serve test test-browser lint lint-python lint-templates format messages \
 	check-translations translations bench-load
 
 help: ## List the targets
@@ -70,6 +72,15 @@ bench-load: $(RUNTIME_STAMP) ## Load benchmark of the public site on BENCH_DB (s
 test: $(DEV_STAMP) ## Run the tests (SQLite by default; PYTEST_ARGS passes options)
 	$(MANAGE) compile_translations
 	$(BIN)/pytest $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS)) $(PYTEST_ARGS)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "The browser tests need npm (apt-get install npm)" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+test-browser: $(DEV_STAMP) $(NODE_STAMP) ## Real-browser tests: Chromium, axe-core and vnu on a live server
+	$(MANAGE) compile_translations
+	$(BIN)/pytest -m browser tests/browser -p no:xdist $(PYTEST_ARGS)
 
 lint: lint-python lint-templates ## ruff and djLint, as CI runs them
 

@@ -108,13 +108,47 @@ class InvitationAdmin(ReadOnlyPolicyAdmin):
     exclude = ["token_hash"]
 
 
+# What each people-and-roles audit code means, in words.
+AUDIT_ACTION_LABELS = {
+    "invitation.accepted": _("Invitation accepted"),
+    "person.deactivated": _("Account switched off"),
+    "person.invited": _("Person invited"),
+    "profile.updated": _("Profile changed"),
+    "role.granted": _("Role given"),
+    "role.revoked": _("Role taken away"),
+}
+
+
+class LabelledActionFilter(admin.SimpleListFilter):
+    """Filter an audit list by what happened, listed in words; subclasses give ``labels``."""
+
+    title = _("action")
+    parameter_name = "action"
+    labels: dict = {}
+
+    def lookups(self, request, model_admin):
+        return sorted(self.labels.items(), key=lambda item: str(item[1]))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
+class AuditActionFilter(LabelledActionFilter):
+    labels = AUDIT_ACTION_LABELS
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyPolicyAdmin):
-    list_display = ["created_at", "action", "actor", "subject"]
-    list_filter = ["action"]
+    list_display = ["created_at", "action_text", "actor", "subject"]
+    list_filter = [AuditActionFilter]
     list_select_related = ["actor", "subject"]
     search_fields = ["action", "subject__email", "actor__email"]
     date_hierarchy = "created_at"
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_text(self, event: AuditEvent) -> str:
+        """The action in words rather than its code."""
+        return str(AUDIT_ACTION_LABELS.get(event.action, event.action))
 
 
 admin.site.site_header = _("Humas Portal")

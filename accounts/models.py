@@ -388,7 +388,12 @@ class AuditEvent(models.Model):
     """Who changed what about people and roles, and when."""
 
     actor = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("actor"),
     )
     action = models.CharField(_("action"), max_length=60)
     subject = models.ForeignKey(

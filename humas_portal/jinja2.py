@@ -17,7 +17,12 @@ from django.urls import reverse
 from django.utils import translation
 from jinja2 import BaseLoader, Environment
 
-from accounts.templatetags.portal_dates import long_date, long_datetime, time_zone_label
+from accounts.templatetags.portal_dates import (
+    iso_datetime,
+    long_date,
+    long_datetime,
+    time_zone_label,
+)
 from news.templatetags.news_photos import photo_url
 from news.templatetags.news_public import rendition
 
@@ -106,6 +111,7 @@ def environment(**options) -> Environment:
     env.install_gettext_translations(_Translations, newstyle=False)
     env.globals.update(static=static_url, url=url, SITE_URL=settings.SITE_URL)
     env.filters.update(
+        iso_datetime=iso_datetime,
         long_date=long_date,
         long_datetime=long_datetime,
         time_zone_label=time_zone_label,

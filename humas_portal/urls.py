@@ -18,6 +18,7 @@ urlpatterns = [
     path("", public_views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("healthz/ready", views.healthz_ready, name="healthz_ready"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("newsroom/", include("news.urls")),

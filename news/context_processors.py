@@ -22,7 +22,8 @@ def newsroom(request) -> dict:
     current = request.path
     return {
         "newsroom_nav_items": [
-            {"url": url, "label": label, "active": current.startswith(url)} for url, label in items
+            {"url": url, "label": label, "active": current.startswith(url), "more": False}
+            for url, label in items
         ],
         # Counted only when a template shows it.
         "unread_notifications": SimpleLazyObject(lambda: selectors.unread_count_for(user)),

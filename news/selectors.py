@@ -92,6 +92,16 @@ def queue_counts_per_unit(stories: QuerySet[Story]) -> list[dict]:
     )
 
 
+def needs_revision_count_for(user: AnyUser) -> int:
+    """How many stories of the operator's units wait for the operator's revision."""
+    scope = scope_for(user)
+    if not scope.operator_unit_ids:
+        return 0
+    return Story.objects.filter(
+        unit_id__in=scope.operator_unit_ids, state=State.CHANGES_REQUESTED
+    ).count()
+
+
 def unit_desk_for(user: AnyUser) -> QuerySet[Story]:
     """The operator's unit stories with the latest editor comment prefetched."""
     scope = scope_for(user)

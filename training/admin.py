@@ -1,9 +1,11 @@
 """Training records in the technical admin: read-only, since every write goes through services."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from accounts.admin import ReadOnlyPolicyAdmin
+from accounts.admin import LabelledActionFilter, ReadOnlyPolicyAdmin
 
+from .audit_labels import ACTION_LABELS, action_label
 from .models import AuditEntry, Certificate, ImportFile, Speaker, TrainingSession
 
 
@@ -34,8 +36,17 @@ class CertificateAdmin(ReadOnlyPolicyAdmin):
     search_fields = ["number", "holder_name"]
 
 
+class ActionFilter(LabelledActionFilter):
+    labels = ACTION_LABELS
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyPolicyAdmin):
-    list_display = ["created_at", "action", "actor", "session"]
-    list_filter = ["action"]
+    list_display = ["created_at", "action_text", "actor", "session"]
+    list_filter = [ActionFilter]
     list_select_related = ["actor", "session"]
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_text(self, entry: AuditEntry) -> str:
+        """The action in words rather than its code."""
+        return action_label(entry.action)

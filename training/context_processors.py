@@ -22,7 +22,13 @@ def training_nav(request) -> dict:
                 "url": sessions_url,
                 "label": _("Training"),
                 "active": current.startswith(sessions_url) and not current.startswith(own_url),
+                "more": False,
             },
-            {"url": own_url, "label": _("My training"), "active": current.startswith(own_url)},
+            {
+                "url": own_url,
+                "label": _("My training"),
+                "active": current.startswith(own_url),
+                "more": True,
+            },
         ]
     }

@@ -107,6 +107,19 @@ def long_date(value, zone_name=None) -> str:
 
 
 @register.filter
+def iso_datetime(value) -> str:
+    """A moment for ``<time datetime>``: UTC to the whole second, e.g. "2025-02-06T01:00:00Z".
+
+    HTML allows at most three digits of a second, so Python's isoformat() (six) is invalid."""
+    if not isinstance(value, datetime):
+        return ""
+    if timezone.is_aware(value):
+        value = value.astimezone(zoneinfo.ZoneInfo("UTC"))
+        return value.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+    return value.replace(microsecond=0).isoformat()
+
+
+@register.filter
 def zone_abbr(value, zone_name=None) -> str:
     """WIB, WITA or WIT for a datetime in the active time zone (the zone name elsewhere)."""
     if not isinstance(value, datetime):

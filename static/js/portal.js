@@ -12,9 +12,15 @@
 
   ready(function () {
     // <select data-autosubmit>: submit its form as soon as another option is chosen
-    // (the language switch). The form's own submit button stays for keyboard users.
+    // (the language switch), by mouse or keyboard alike. The form's own submit button is
+    // then not needed and is hidden, leaving room in the navbar; without JavaScript it stays.
     document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
       var initial = select.value;
+      if (select.form) {
+        select.form.querySelectorAll("[type=submit]").forEach(function (button) {
+          button.hidden = true;
+        });
+      }
       select.addEventListener("change", function () {
         if (select.value === initial || !select.form) {
           return;

@@ -44,3 +44,16 @@ def test_empty_and_unknown_values():
     assert long_date("6/2") == ""
     assert time_zone_label("Asia/Pontianak") == "WIB"
     assert time_zone_label("Nowhere/Else") == "Nowhere/Else"
+
+
+def test_iso_datetime_is_valid_for_the_time_element():
+    """HTML allows at most three digits of a second: whole seconds, in UTC, marked Z."""
+    from zoneinfo import ZoneInfo
+
+    from accounts.templatetags.portal_dates import iso_datetime
+
+    moment = datetime(2025, 2, 6, 10, 0, 5, 771052, tzinfo=ZoneInfo("Asia/Makassar"))
+    assert iso_datetime(moment) == "2025-02-06T02:00:05Z"
+    assert iso_datetime(datetime(2025, 2, 6, 9, 30, 0, 123)) == "2025-02-06T09:30:00"
+    assert iso_datetime(None) == ""
+    assert iso_datetime("2025-02-06") == ""

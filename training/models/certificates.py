@@ -164,7 +164,12 @@ class AuditEntry(models.Model):
         verbose_name=_("session"),
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("actor"),
     )
     action = models.CharField(_("action"), max_length=60)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
