@@ -399,3 +399,6 @@ class EmailPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.kind}: {self.send_email}"
+
+
+from .models_checks import EthicsItem, SubmissionCheck  # noqa: E402, F401  (registered here)
