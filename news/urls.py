@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import inbox, photos, stories
+from .views import checks, inbox, photos, stories
 
 app_name = "news"
 
@@ -23,6 +23,8 @@ urlpatterns = [
         name="photo_move",
     ),
     path("photos/<int:pk>/<str:kind>.jpg", photos.photo_file, name="photo_file"),
+    path("<int:pk>/checks/", checks.live_check, name="story_live_check"),
+    path("<int:pk>/link-session/<int:session_pk>/", checks.link_session, name="story_link_session"),
     path("<int:pk>/<str:action>/", stories.story_transition, name="story_transition"),
     path("inbox/", inbox.inbox, name="inbox"),
     path("inbox/read-all/", inbox.notifications_mark_all_read, name="inbox_read_all"),
