@@ -87,7 +87,7 @@ PLATE_RE = re.compile(
     r"(?!WIB\b|WITA\b|WIT\b|JP\b)[A-Z]{1,3}\b"
 )
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+"
-WBP_WORDS = r"(?:warga\s+binaan(?:\s+pemasyarakatan)?|WBP|narapidana|napi|tahanan|terpidana)"
+WBP_WORDS = r"(?i:warga\s+binaan(?:\s+pemasyarakatan)?|WBP|narapidana|napi|tahanan|terpidana)"
 CASE_WORDS = re.compile(
     r"(?i)\b(kasus|vonis|divonis|pidana|dipidana|perkara|terjerat|hukuman|dihukum)\b"
 )
