@@ -6,7 +6,7 @@ import zoneinfo
 from datetime import date, datetime, timedelta
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet, Value
+from django.db.models import Prefetch, Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
@@ -133,7 +133,9 @@ def neighbours_for(
 
         ranked = (
             candidates.annotate(
-                similarity=TrigramSimilarity(Concat("title", Value(" "), "lead"), text)
+                similarity=TrigramSimilarity(
+                    Concat("title", Value(" "), "lead", output_field=TextField()), text
+                )
             )
             .filter(similarity__gte=NEIGHBOUR_THRESHOLD)
             .order_by("-similarity")[:NEIGHBOUR_LIMIT]
