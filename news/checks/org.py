@@ -44,6 +44,15 @@ WRONG_DIRECTORATES: list[tuple[re.Pattern, str]] = [
         "Direktorat Pengamanan dan Intelijen",
     ),
 ]
+NAME_RULES = STALE_NAMES + WRONG_DIRECTORATES
+# One pass over the text for every rule: the first rule that matches at a place wins.
+NAME_RE = re.compile(
+    "|".join(
+        f"(?P<r{index}>{pattern.pattern.removeprefix('(?i)')})"
+        for index, (pattern, _suggestion) in enumerate(NAME_RULES)
+    ),
+    re.IGNORECASE,
+)
 # A stale name in a sentence about the past is history, not an error.
 HISTORY = re.compile(r"(?i)\b(dahulu|dulu|semula|sebelum\s+(?:pemisahan|reorganisasi)|era)\b")
 PRISONER_WORDS = re.compile(r"(?i)\b(napi|narapidana)\b")
@@ -96,27 +105,23 @@ def check_names(fields: list[Field]) -> list[Finding]:
     """Stale ministry and office names, wrong directorate names, and 'napi'."""
     findings = []
     for where in fields:
-        taken: list[tuple[int, int]] = []
-        for pattern, suggestion in STALE_NAMES + WRONG_DIRECTORATES:
-            for match in pattern.finditer(where.text):
-                if any(match.start() < end and start < match.end() for start, end in taken):
-                    continue
-                left = max(0, match.start() - 60)
-                if HISTORY.search(where.text[left : match.start()]):
-                    continue
-                taken.append((match.start(), match.end()))
-                findings.append(
-                    finding_at(
-                        "org.stale_name",
-                        WARN,
-                        _("“%(excerpt)s” is not the current name; write “%(suggestion)s”.")
-                        % {"excerpt": match.group(0), "suggestion": suggestion},
-                        where,
-                        match.start(),
-                        match.end(),
-                        suggestion=suggestion,
-                    )
+        for match in NAME_RE.finditer(where.text):
+            left = max(0, match.start() - 60)
+            if HISTORY.search(where.text[left : match.start()]):
+                continue
+            suggestion = NAME_RULES[int(match.lastgroup[1:])][1]
+            findings.append(
+                finding_at(
+                    "org.stale_name",
+                    WARN,
+                    _("“%(excerpt)s” is not the current name; write “%(suggestion)s”.")
+                    % {"excerpt": match.group(0), "suggestion": suggestion},
+                    where,
+                    match.start(),
+                    match.end(),
+                    suggestion=suggestion,
                 )
+            )
         for match in PRISONER_WORDS.finditer(where.text):
             findings.append(
                 finding_at(

@@ -101,6 +101,7 @@ CHILD_NAMED = re.compile(
 )
 
 
+CHILD_HINT = re.compile(r"(?i)\b(anak|andikpas)\b")
 # Capitalised words that start an organisation or a place, not a person's name.
 NOT_PERSON = frozenset(
     [
@@ -231,29 +232,29 @@ def _contacts(where: Field, text: str) -> list[Finding]:
 def _named_people(where: Field, unit_type: str) -> list[Finding]:
     findings = []
     text = where.text
-    for match in WBP_NAMED.finditer(text):
-        left, right = sentence_around(text, match.start(), match.end())
-        if not CASE_WORDS.search(text[left:right]):
-            continue
-        name_group = "name" if match.group("name") else "name2"
-        if not _is_person(match.group(name_group)):
-            continue
-        findings.append(
-            finding_at(
-                "privacy.prisoner_named",
-                WARN,
-                _("“%(name)s”: a warga binaan named in full beside their case; use initials.")
-                % {"name": match.group(name_group)},
-                where,
-                match.start(name_group),
-                match.end(name_group),
+    # Only sentences with a case word can name a warga binaan beside their case.
+    sentences = {sentence_around(text, m.start(), m.end()) for m in CASE_WORDS.finditer(text)}
+    for left, right in sorted(sentences):
+        for match in WBP_NAMED.finditer(text, left, right):
+            name_group = "name" if match.group("name") else "name2"
+            if not _is_person(match.group(name_group)):
+                continue
+            findings.append(
+                finding_at(
+                    "privacy.prisoner_named",
+                    WARN,
+                    _("“%(name)s”: a warga binaan named in full beside their case; use initials.")
+                    % {"name": match.group(name_group)},
+                    where,
+                    match.start(name_group),
+                    match.end(name_group),
+                )
             )
-        )
+    if unit_type != "lpka" and not CHILD_HINT.search(text):
+        return findings
     for match in CHILD_NAMED.finditer(text):
         name_group = "name" if match.group("name") else "name2"
         if not _is_person(match.group(name_group)):
-            continue
-        if name_group == "name2" and unit_type != "lpka" and "anak" not in text.lower():
             continue
         findings.append(
             finding_at(

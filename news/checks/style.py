@@ -122,13 +122,18 @@ def _dateline(story: StoryInput, dateline: Field) -> list[Finding]:
     ]
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LOWER = re.compile(r"[a-z]")
+
+
 def _capitals(where: Field) -> list[Finding]:
     findings = []
     offset = 0
     for line in where.text.split("\n"):
-        letters = [char for char in line if char.isalpha()]
-        upper = sum(1 for char in letters if char.isupper())
-        if len(line.split()) >= 4 and len(letters) >= 16 and upper / len(letters) > 0.9:
+        # Counted by regex (C speed): a line with more than 10% lower-case letters is not caps.
+        lower = len(_LOWER.findall(line))
+        letters = len(_LETTER.findall(line)) if lower * 10 < len(line) else 0
+        if len(line.split()) >= 4 and letters >= 16 and (letters - lower) / letters > 0.9:
             findings.append(
                 finding_at(
                     "style.all_caps",
