@@ -59,7 +59,7 @@ def check_story(story: StoryInput, context: CheckContext | None = None) -> list[
             "input.truncated",
             INFO,
             _("The %(field)s is very long; only its first %(count)s characters were checked.")
-            % {"field": where.name, "count": f"{len(where.text):,}"},
+            % {"field": _field_label(where.name), "count": f"{len(where.text):,}"},
             field=where.name,
         )
         for where in fields.values()
@@ -78,6 +78,16 @@ def check_story(story: StoryInput, context: CheckContext | None = None) -> list[
         _unique(findings),
         key=lambda f: (SEVERITY_ORDER[f.severity], order.get(f.field, 9), f.start, f.code),
     )
+
+
+def _field_label(name: str) -> str:
+    labels = {
+        "title": _("title"),
+        "lead": _("lead (teras)"),
+        "body": _("body"),
+        "dateline": _("dateline place"),
+    }
+    return labels.get(name, name)
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
