@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 import zoneinfo
 from datetime import date, datetime, timedelta
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet, TextField, Value
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
@@ -55,12 +56,22 @@ def local_event_date(moment: datetime | None, time_zone: str) -> date | None:
     return timezone.localtime(moment, zoneinfo.ZoneInfo(time_zone)).date()
 
 
+DIRECTORY_SECONDS = 60
+_directory_cache: dict[str, tuple[float, tuple[UnitEntry, ...]]] = {}
+
+
 def directory() -> tuple[UnitEntry, ...]:
-    """The organisation directory of active units."""
+    """The directory of active units, kept a minute per process (it rarely changes)."""
+    now = time.monotonic()
+    cached = _directory_cache.get("units")
+    if cached is not None and now - cached[0] < DIRECTORY_SECONDS:
+        return cached[1]
     rows = Unit.objects.filter(is_active=True).values_list(
         "name", "unit_type", "unit_class", "city"
     )
-    return tuple(UnitEntry(*row) for row in rows)
+    entries = tuple(UnitEntry(*row) for row in rows)
+    _directory_cache["units"] = (now, entries)
+    return entries
 
 
 def _sessions_query() -> QuerySet[TrainingSession]:
@@ -74,19 +85,19 @@ def _sessions_query() -> QuerySet[TrainingSession]:
 
 def sessions_for(user: AnyUser, story: Story, day: date | None) -> tuple[SessionEntry, ...]:
     """Sessions linked to the story, and sessions held on its event day."""
-    linked_ids = set(Coverage.objects.filter(story=story).values_list("session_id", flat=True))
-    condition = Q(pk__in=linked_ids)
+    condition = Q(coverage__story=story)
     if day is not None:
         start = datetime(day.year, day.month, day.day, tzinfo=zoneinfo.ZoneInfo("UTC"))
         condition |= Q(
             starts_at__gte=start - timedelta(hours=12), starts_at__lt=start + timedelta(hours=36)
         )
+    linked = Exists(Coverage.objects.filter(session=OuterRef("pk"), story=story))
     entries = []
-    for session in _sessions_query().filter(condition)[:20]:
+    for session in _sessions_query().filter(condition).annotate(linked=linked).distinct()[:20]:
         session_day = local_event_date(session.starts_at, session.time_zone)
-        if session.pk not in linked_ids and session_day != day:
+        if not session.linked and session_day != day:
             continue
-        entries.append(_session_entry(session, session_day, session.pk in linked_ids, user, story))
+        entries.append(_session_entry(session, session_day, session.linked, user, story))
     return tuple(entries)
 
 
@@ -155,10 +166,12 @@ def neighbours_for(
     )
 
 
-def context_for(user: AnyUser, story: Story, checked: StoryInput) -> CheckContext:
-    """Directory, sessions and neighbour stories for checking this story as this user."""
+def context_for(
+    user: AnyUser, story: Story, checked: StoryInput, *, neighbours: bool = True
+) -> CheckContext:
+    """Directory, sessions and (on submit and review) neighbour stories, as this user sees them."""
     return CheckContext(
         directory=directory(),
         sessions=sessions_for(user, story, checked.event_date),
-        neighbours=neighbours_for(user, story, checked.title, checked.lead),
+        neighbours=neighbours_for(user, story, checked.title, checked.lead) if neighbours else (),
     )

@@ -18,17 +18,19 @@ from ..sanitize import clean_text
 REASON_MAX = 500
 
 
-def findings_for(*, story: Story, user: User, **unsaved) -> list[Finding]:
+def findings_for(*, story: Story, user: User, neighbours: bool = True, **unsaved) -> list[Finding]:
     """All findings about the story (with unsaved values typed in the editor, if given)."""
     checked = story_input(story, **unsaved)
-    return check_story(checked, context_for(user, story, checked))
+    return check_story(checked, context_for(user, story, checked, neighbours=neighbours))
 
 
 def check_unsaved_story(*, story: Story, by: User, **unsaved) -> list[Finding]:
-    """The live check of the editor: only someone who may edit the story may run it."""
+    """The live check of the editor: only someone who may edit the story may run it.
+
+    Other units' stories are looked for on submit and on the review page, not per keystroke."""
     if not policies.can_edit_story(by, story):
         raise PermissionDenied(_("You may not edit this story."))
-    return findings_for(story=story, user=by, **unsaved)
+    return findings_for(story=story, user=by, neighbours=False, **unsaved)
 
 
 def submission_problem(
