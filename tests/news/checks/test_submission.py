@@ -179,3 +179,14 @@ def test_other_units_covering_the_same_event_are_shown(
     findings = services.checks.findings_for(story=palu_story, user=operator_palu)
     (other,) = [f for f in findings if f.code == "same_event.other_units"]
     assert "Rutan Kelas IIB Pelaihari" in other.message
+
+
+def test_the_editor_page_carries_the_live_panel_and_its_translated_script(
+    client_for, palu_story, operator_palu
+):
+    client = client_for(operator_palu)
+    page = client.get(reverse("news:story_edit", args=[palu_story.pk])).content.decode()
+    assert reverse("news:story_live_check", args=[palu_story.pk]) in page
+    assert "js/editorial_checks.js" in page and reverse("javascript-catalog") in page
+    catalog = client.get(reverse("javascript-catalog")).content.decode()
+    assert "Menahan pengajuan" in catalog
