@@ -27,7 +27,8 @@ django.setup()
 
 from news.checks import CheckContext, NeighbourStory, StoryInput, check_story  # noqa: E402
 from news.checks.base import plain_text  # noqa: E402
-from tests.news.checks.eval_data import BRIEFING, directory  # noqa: E402
+from tests.news.checks.eval_data import directory  # noqa: E402
+from tests.news.checks.eval_training import BRIEFING  # noqa: E402
 
 SENTENCES = [
     "Jajaran Lapas Perempuan Kelas III Palu mengikuti Penguatan Kehumasan, Kamis (07/02).",

@@ -83,7 +83,9 @@ _NUMERIC = (
 _NAMED = rf"(?<!\d)(?P<td>\d{{1,2}})\s+(?P<tm>{_MONTH})\.?(?:\s+(?P<ty>\d{{4}}))?(?![\w])"
 DATE_RE = re.compile(
     # The lookahead lets the engine skip, at C speed, every place no date can start.
-    rf"(?=[\dSsRrKkJjMmAa])(?:\b{_WEEKDAY}{_PART}\s*,?\s*(?P<paren>\(\s*)?)?(?:{_NUMERIC}|{_NAMED})(?(paren)\s*\)?)",
+    rf"(?=[\dSsRrKkJjMmAa])(?:\b{_WEEKDAY}{_PART}\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?"
+    r"(?P<paren>\(\s*)?)?"
+    rf"(?:{_NUMERIC}|{_NAMED})(?(paren)\s*\)?)",
     re.IGNORECASE,
 )
 

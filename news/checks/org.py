@@ -47,10 +47,13 @@ WRONG_DIRECTORATES: list[tuple[re.Pattern, str]] = [
 NAME_RULES = STALE_NAMES + WRONG_DIRECTORATES
 # One pass over the text for every rule: the first rule that matches at a place wins.
 NAME_RE = re.compile(
-    "|".join(
+    # Every rule starts with K or D; the lookahead skips other places at C speed.
+    "(?=[KD])(?:"
+    + "|".join(
         f"(?P<r{index}>{pattern.pattern.removeprefix('(?i)')})"
         for index, (pattern, _suggestion) in enumerate(NAME_RULES)
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 # A stale name in a sentence about the past is history, not an error.

@@ -14,7 +14,8 @@ PROVINCE_CODES = frozenset(
     | {61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96, 97}
 )
 NIP_RE = re.compile(r"(?<![\d])\d{8}\s?\d{6}\s?\d\s?\d{3}(?![\d])")
-SIXTEEN_RE = re.compile(r"(?<![\d.\-])(\d{6})[ .-]?(\d{6})[ .-]?(\d{4})(?![\d])")
+# Sixteen digits, however a writer groups them (6-6-4, 4-4-4-4, or none).
+SIXTEEN_RE = re.compile(r"(?<![\d.\-])\d(?:[ .-]?\d){15}(?![\d])")
 KK_WORDS = re.compile(r"(?i)\b(KK|kartu\s+keluarga)\b")
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:"
@@ -161,7 +162,11 @@ def check_personal_data(fields: list[Field], unit_type: str = "") -> list[Findin
     findings = []
     for where in fields:
         text = NIP_RE.sub(lambda match: "#" * len(match.group(0)), where.text)
-        findings.extend(_numbers(where, text))
+        numbers = _numbers(where, text)
+        # A NIK or KK number is reported once, not again as a telephone number.
+        for found in numbers:
+            text = text[: found.start] + "#" * (found.end - found.start) + text[found.end :]
+        findings.extend(numbers)
         findings.extend(_contacts(where, text))
         findings.extend(_named_people(where, unit_type))
     return findings
@@ -170,11 +175,12 @@ def check_personal_data(fields: list[Field], unit_type: str = "") -> list[Findin
 def _numbers(where: Field, text: str) -> list[Finding]:
     findings = []
     for match in SIXTEEN_RE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
         before = text[max(0, match.start() - 40) : match.start()]
         excerpt = where.text[match.start() : match.end()]
         if KK_WORDS.search(before):
             code, message = "privacy.kk", _("“%(excerpt)s” looks like a family card (KK) number.")
-        elif _valid_nik(match.groups()):
+        elif _valid_nik((digits[:6], digits[6:12], digits[12:])):
             code, message = "privacy.nik", _("“%(excerpt)s” looks like a NIK (identity number).")
         else:
             continue

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from news.checks import BLOCK, WARN, check_story
 
-from .eval_data import EvalStory, build
+from .eval_data import EvalStory
+from .eval_set import build_all as build
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 import sys
 
-from .eval_data import build
+from .eval_set import build_all as build
 from .evaluate import evaluate, report
 
 

@@ -7,7 +7,8 @@ import pytest
 from news.checks import CheckContext, StoryInput, check_story
 from news.checks.base import MAX_FIELD_CHARS
 
-from .eval_data import BRIEFING, directory
+from .eval_data import directory
+from .eval_training import BRIEFING
 
 EVENT = date(2025, 2, 6)
 
