@@ -1,10 +1,11 @@
 """Central admins edit categories and tags; stories change only through the workflow."""
 
 from django.contrib import admin
+from django.utils import timezone
 
 from accounts.admin import PolicyAdmin, ReadOnlyPolicyAdmin
 
-from .models import Category, Story, Tag
+from .models import Category, EthicsItem, Story, Tag
 
 
 @admin.register(Category)
@@ -28,3 +29,16 @@ class StoryAdmin(ReadOnlyPolicyAdmin):
     list_select_related = ["unit"]
     search_fields = ["title"]
     exclude = ["body"]
+
+
+@admin.register(EthicsItem)
+class EthicsItemAdmin(PolicyAdmin):
+    """Central admins keep the ethics checklist; the admin log records every change."""
+
+    list_display = ["text", "position", "is_active", "updated_at"]
+    list_editable = ["position", "is_active"]
+    readonly_fields = ["updated_at"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        obj.updated_at = timezone.now()
+        super().save_model(request, obj, form, change)

@@ -14,6 +14,7 @@ from accounts.models import Kanwil, Role, Unit, User
 from accounts.services import grant_role
 
 from . import services
+from .checks import blocking
 from .demo_content import (
     EVERYDAY_STORIES,
     PALU_BRIEFING,
@@ -22,7 +23,8 @@ from .demo_content import (
     WITA,
     ZOOM_BRIEFING_START,
 )
-from .models import Category, State, Story
+from .models import Category, EthicsItem, State, Story
+from .services import checks as check_services
 from .services import photos as photo_services
 from .services import sharing
 from .sharing.selectors import hashtag_sets_for
@@ -141,13 +143,28 @@ def _write(
     return story
 
 
+# The reason a demo writer gives for keeping a flagged passage (the seed stories' errors).
+DEMO_OVERRIDE_REASON = "Dipertahankan sesuai naskah asli unit; mohon redaktur memeriksa."
+
+
+def _demo_overrides(story: Story, author: User) -> dict[str, str]:
+    """Explain every block, so the demo stories keep their original errors for the editor."""
+    findings = check_services.findings_for(story=story, user=author)
+    return {finding.key: DEMO_OVERRIDE_REASON for finding in blocking(findings)}
+
+
 def _advance(story: Story, state: str, note: str = "") -> None:
     """Walk the story through the real workflow to the wanted state."""
     if state == "draft":
         return
     author = demo_user(OPERATORS[story.unit.slug])
     editor = demo_user(EDITORS[story.unit.slug])
-    services.submit_story(story=story, by=author)
+    services.submit_story(
+        story=story,
+        by=author,
+        overrides=_demo_overrides(story, author),
+        ethics_ticked=list(EthicsItem.objects.filter(is_active=True).values_list("pk", flat=True)),
+    )
     if state == "submitted":
         return
     if state == "changes_requested":

@@ -7,15 +7,18 @@ WITA = ZoneInfo("Asia/Makassar")
 
 # The Zoom briefing took place on Thursday 6 February 2025; one unit's report wrongly said
 # Friday 7 February, which is why the event date is kept apart from the publication date.
+# The demo keeps the units' errors on purpose so that the editorial checks show them: Palu's
+# "Kamis (07/02)" and its pre-2024 office header; Pelaihari's extra Pamintel speaker.
 ZOOM_BRIEFING_START = datetime(2025, 2, 6, 10, 0, tzinfo=WITA)
 
 PALU_BRIEFING = {
     "title": "Lapas Perempuan Palu Ikuti Penguatan Kehumasan tentang Etika Bermedia Sosial",
     "lead": (
         "Jajaran Lapas Perempuan Kelas III Palu mengikuti Penguatan Kehumasan yang digelar "
-        "Direktorat Teknologi Informasi dan Kerja Sama Pemasyarakatan secara daring, Kamis (6/2)."
+        "Direktorat Teknologi Informasi dan Kerja Sama Pemasyarakatan secara daring, Kamis (07/02)."
     ),
     "body": (
+        "<p>KANWIL KEMENTERIAN HUKUM DAN HAM RI SULAWESI TENGAH</p>"
         "<p>Kegiatan melalui Zoom Meeting ini diikuti seluruh Kantor Wilayah Ditjenpas dan UPT "
         "Pemasyarakatan di Indonesia. Tema utamanya adalah etika penggunaan media sosial bagi "
         "Aparatur Sipil Negara (ASN) Pemasyarakatan.</p>"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import inbox, photos, share, stories
+from .views import checks, inbox, photos, share, stories
 
 app_name = "news"
 
@@ -32,6 +32,8 @@ urlpatterns = [
     path("<int:pk>/bagikan/<str:kind>.jpg", share.share_card, name="share_card"),
     path("hashtags/", share.hashtags_edit, name="hashtags_default"),
     path("hashtags/unit/<int:unit_pk>/", share.hashtags_edit, name="hashtags_unit"),
+    path("<int:pk>/checks/", checks.live_check, name="story_live_check"),
+    path("<int:pk>/link-session/<int:session_pk>/", checks.link_session, name="story_link_session"),
     path("<int:pk>/<str:action>/", stories.story_transition, name="story_transition"),
     path("inbox/", inbox.inbox, name="inbox"),
     path("inbox/read-all/", inbox.notifications_mark_all_read, name="inbox_read_all"),

@@ -1,6 +1,6 @@
 """Every workflow step is one function here, each row-locked and recorded."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +15,7 @@ from ..models import State, Story, Transition
 from ..public import cache as public_cache
 from ..sanitize import clean_text
 from ..selectors import stories_due_for_publication
+from . import checks
 from .notifications import notify_authors, notify_kanwil_editors
 from .related import choose_related_stories, queue_refresh_of_lists_citing
 from .sharing import ensure_share_kit, queue_share_cards
@@ -88,15 +89,38 @@ def _transition(
 
 
 @transaction.atomic
-def submit_story(*, story: Story, by: User) -> Story:
-    """Send the story to the Kanwil editors."""
-    return _transition(
+def submit_story(
+    *,
+    story: Story,
+    by: User,
+    overrides: Mapping[str, str] | None = None,
+    ethics_ticked: Collection[int] | None = None,
+) -> Story:
+    """Send the story to the Kanwil editors once the checks pass or each block is explained.
+
+    The form always sends `ethics_ticked` (maybe empty); None is for callers without a form."""
+    found: list = []
+
+    def guard(locked: Story) -> str | None:
+        problem = _ready_for_review(locked)
+        if problem:
+            return problem
+        found.extend(checks.findings_for(story=locked, user=by))
+        return checks.submission_problem(
+            findings=found, overrides=overrides, ethics_ticked=ethics_ticked
+        )
+
+    submitted = _transition(
         story=story,
         by=by,
         action_name="submit",
-        guard=_ready_for_review,
+        guard=guard,
         submitted_revision_id=lambda locked: locked.current_revision_id,
     )
+    checks.record_submission_check(
+        story=submitted, by=by, findings=found, overrides=overrides, ethics_ticked=ethics_ticked
+    )
+    return submitted
 
 
 def _ready_for_review(story: Story) -> str | None:

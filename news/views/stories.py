@@ -19,6 +19,7 @@ from humas_portal.form_errors import form_error_text
 from .. import diffing, policies, selectors, services
 from ..forms import CommentForm, NoteForm, QueueFilterForm, ScheduleForm, StoryForm
 from ..models import State
+from . import checks as check_views
 
 PER_PAGE = 25
 
@@ -126,6 +127,7 @@ def story_detail(request, pk: int):
         "schedule_form": ScheduleForm(time_zone=time_zone),
         "comment_form": CommentForm(),
         "unit_time_zone": time_zone,
+        **check_views.panel_context(request.user, story),
     }
     return render(request, "news/story_detail.html", context)
 
@@ -179,6 +181,7 @@ def story_edit(request, pk: int):
         "story": story,
         "conflict": conflict,
         "media": _editor_media(request, form),
+        "live_checks": True,
     }
     return render(request, "news/story_form.html", context)
 
@@ -213,7 +216,11 @@ def story_transition(request, pk: int, action: str):
     """Carry out one workflow step chosen with a button."""
     story = _visible_story(request, pk)
     try:
-        if action in TRANSITION_SERVICES:
+        if action == "submit":
+            services.submit_story(
+                story=story, by=request.user, **check_views.submit_arguments(request.POST)
+            )
+        elif action in TRANSITION_SERVICES:
             TRANSITION_SERVICES[action](story=story, by=request.user)
         elif action in NOTE_SERVICES:
             form = NoteForm(request.POST)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from news import services
 from news.models import Category, Notification, State, Story
+from tests.factories.news import ethics_ticks
 from tests.news import images as samples
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +68,7 @@ def test_palu_story_from_draft_to_scheduled_publication(
         )
         assert story.photos.count() == 1
         _no_approve_button(operator, story)
-        operator.post(reverse("news:story_transition", args=[story.pk, "submit"]))
+        operator.post(reverse("news:story_transition", args=[story.pk, "submit"]), ethics_ticks())
 
     # The Sulteng editor is told, by inbox and e-mail; the Kalsel editor is not.
     assert Notification.objects.filter(recipient=editor_sulteng, kind="submitted").exists()
@@ -104,7 +105,7 @@ def test_palu_story_from_draft_to_scheduled_publication(
             "version": version,
         },
     )
-    operator.post(reverse("news:story_transition", args=[story.pk, "submit"]))
+    operator.post(reverse("news:story_transition", args=[story.pk, "submit"]), ethics_ticks())
     story.refresh_from_db()
     assert story.state == State.SUBMITTED
     changes = editor.get(reverse("news:story_changes", args=[story.pk, "submitted"]))
