@@ -418,5 +418,5 @@ class EmailPreference(models.Model):
 
 
 # The share kit's models live in their own module; imported here so Django registers them.
-from .sharing.models import HashtagSet, ShareChannel, ShareKit, ShareVisit  # noqa: E402, F401
 from .models_checks import EthicsItem, SubmissionCheck  # noqa: E402, F401  (registered here)
+from .sharing.models import HashtagSet, ShareChannel, ShareKit, ShareVisit  # noqa: E402, F401
