@@ -95,3 +95,8 @@ def can_use_review_queue(user: AnyUser) -> bool:
 def can_use_unit_desk(user: AnyUser) -> bool:
     """Operators have a desk of their unit's stories."""
     return is_unit_operator(user)
+
+
+def can_record_coverage(user: AnyUser, story: Story) -> bool:
+    """The unit's operators and the Kanwil's editors log where a published story appeared."""
+    return is_public_story(story) and can_view_story(user, story)
