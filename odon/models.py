@@ -162,7 +162,7 @@ class ReminderKind(models.TextChoices):
 
 
 class ReminderSent(models.Model):
-    """One reminder per unit, or one digest per Kanwil, per local day: the unique row is the lock."""
+    """One reminder per unit, or digest per Kanwil, per local day: the unique row is the lock."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=ReminderKind.choices)
     unit = models.ForeignKey(

@@ -41,6 +41,15 @@ def _counts(rows) -> dict[tuple[int, date], tuple[int, int]]:
     return {(row["unit_id"], row["day"]): (row["green"], row["amber"]) for row in rows}
 
 
+def _stories_between(rows: list[dict], start: date, end: date) -> dict[int, int]:
+    """Submitted stories per unit in a period, from roll-up rows."""
+    totals: dict[int, int] = defaultdict(int)
+    for row in rows:
+        if start <= row["day"] <= end:
+            totals[row["unit_id"]] += row["green"] + row["amber"] + row["void"]
+    return totals
+
+
 @dataclass
 class UnitRow:
     """One line of a board: a unit, its cells and its figures."""
@@ -54,6 +63,7 @@ class UnitRow:
     latency: dict = field(default_factory=dict)
     media: int = 0
     social: int = 0
+    stories: int = 0
 
     @property
     def perfect(self) -> bool:
@@ -96,11 +106,13 @@ def kanwil_board(
         units = [unit for unit in units if unit.unit_type == unit_type]
     lookback = min(start, end - STREAK_LOOKBACK)
     off = days_off(lookback, end)
-    counts = _counts(
+    rolled = list(
         UnitDay.objects.filter(kanwil=kanwil, day__range=(lookback, end)).values(
-            "unit_id", "day", "green", "amber"
+            "unit_id", "day", "green", "amber", "void"
         )
     )
+    counts = _counts(rolled)
+    stories = _stories_between(rolled, start, end)
     latency_rows = _latency_rows(StoryDay.objects.filter(kanwil=kanwil, day__range=(start, end)))
     coverage = (
         Coverage.objects.filter(story__kanwil=kanwil, story__odon_day__day__range=(start, end))
@@ -135,6 +147,7 @@ def kanwil_board(
                 latency=rule.latency_summary(per_unit[unit.pk]),
                 media=covered.get((unit.pk, "media"), 0),
                 social=covered.get((unit.pk, "social"), 0),
+                stories=stories.get(unit.pk, 0),
             )
         )
     ranks = rule.rank({row.unit.pk: row.rate for row in rows})
