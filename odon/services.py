@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from news.public import cache as public_cache
 
 from . import calendar, policies
 from .models import CalendarChange, CalendarDay, DayKind, OdonSettings
@@ -135,4 +136,6 @@ def update_settings(
     row.updated_by = by
     row.updated_at = timezone.now()
     row.save()
+    # Public story pages are cached whole; their "Also covered by" section follows the switch.
+    transaction.on_commit(public_cache.invalidate, robust=True)
     return row
