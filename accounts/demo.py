@@ -109,6 +109,7 @@ DEMO_SEEDERS: list[str] = [
     "accounts.demo.seed_accounts",
     "news.demo.seed_stories",
     "training.demo.seed_training",
+    "odon.demo.seed_odon",
 ]
 
 
