@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from odon import demo, rollup, selectors
 from odon.models import UnitDay
-from tests.factories import EditorFactory, SULTENG, get_kanwil
+from tests.factories import SULTENG, EditorFactory, get_kanwil
 
 pytestmark = pytest.mark.django_db
 
