@@ -21,13 +21,13 @@ DEMO_KANWIL = "sulteng"
 SLUG_PREFIX = "odon-demo-"
 DAYS_BACK = 31
 ACTIVITIES = [
-    ("Pembinaan kerohanian warga binaan", "Kegiatan"),
-    ("Senam pagi bersama petugas dan warga binaan", "Kegiatan"),
-    ("Pelatihan keterampilan las bagi warga binaan", "Pembinaan"),
+    ("Pembinaan kerohanian WBP", "Kegiatan"),
+    ("Senam pagi bersama petugas dan WBP", "Kegiatan"),
+    ("Pelatihan keterampilan las bagi WBP", "Pembinaan"),
     ("Layanan kunjungan tatap muka berjalan tertib", "Layanan"),
     ("Apel pagi dan arahan kepala unit", "Kegiatan"),
     ("Penggeledahan kamar hunian bersama aparat", "Keamanan"),
-    ("Pemeriksaan kesehatan gratis bagi warga binaan", "Layanan"),
+    ("Pemeriksaan kesehatan gratis bagi WBP", "Layanan"),
     ("Panen sayur hasil kebun pembinaan", "Pembinaan"),
 ]
 

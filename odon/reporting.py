@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
 
 from accounts.models import Kanwil, User
 
@@ -24,7 +25,7 @@ def _queue_build(recap_id: int) -> None:
 
     try:
         build_recap.delay(recap_id)
-    except Exception:  # noqa: BLE001 - broker down: the hourly job queues pending recaps again
+    except (OSError, OperationalError):  # broker down: the hourly job queues pending recaps
         logger.warning("Broker unavailable; recap %s waits for the next sweep", recap_id)
 
 
@@ -57,7 +58,7 @@ def build_recap(*, recap_id: int) -> str:
     """Build the XLSX and the PDF of one recap, reporting progress Kanwil by Kanwil."""
     with transaction.atomic():
         row = (
-            Recap.objects.select_for_update(skip_locked=True)
+            Recap.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("kanwil")
             .filter(pk=recap_id, state__in=[RecapState.PENDING, RecapState.FAILED])
             .first()

@@ -37,16 +37,20 @@ def odon_settings() -> OdonSettings:
     return OdonSettings.objects.order_by("pk").first() or OdonSettings()
 
 
+ROLL_UP_COLUMNS = ("unit_id", "day", "green", "amber", "void")
+
+
 def _counts(rows) -> dict[tuple[int, date], tuple[int, int]]:
-    return {(row["unit_id"], row["day"]): (row["green"], row["amber"]) for row in rows}
+    """(unit, day) → (green, amber) from roll-up tuples in ROLL_UP_COLUMNS order."""
+    return {(unit_id, day): (green, amber) for unit_id, day, green, amber, _void in rows}
 
 
-def _stories_between(rows: list[dict], start: date, end: date) -> dict[int, int]:
-    """Submitted stories per unit in a period, from roll-up rows."""
+def _stories_between(rows: list[tuple], start: date, end: date) -> dict[int, int]:
+    """Submitted stories per unit in a period, from roll-up tuples."""
     totals: dict[int, int] = defaultdict(int)
-    for row in rows:
-        if start <= row["day"] <= end:
-            totals[row["unit_id"]] += row["green"] + row["amber"] + row["void"]
+    for unit_id, day, green, amber, void in rows:
+        if start <= day <= end:
+            totals[unit_id] += green + amber + void
     return totals
 
 
@@ -107,8 +111,8 @@ def kanwil_board(
     lookback = min(start, end - STREAK_LOOKBACK)
     off = days_off(lookback, end)
     rolled = list(
-        UnitDay.objects.filter(kanwil=kanwil, day__range=(lookback, end)).values(
-            "unit_id", "day", "green", "amber", "void"
+        UnitDay.objects.filter(kanwil=kanwil, day__range=(lookback, end)).values_list(
+            *ROLL_UP_COLUMNS
         )
     )
     counts = _counts(rolled)
@@ -188,8 +192,8 @@ def desk_summary(unit: Unit, today: date) -> DeskSummary:
     lookback = today - STREAK_LOOKBACK
     off = days_off(lookback, today + timedelta(days=7))
     counts = _counts(
-        UnitDay.objects.filter(unit=unit, day__range=(lookback, today)).values(
-            "unit_id", "day", "green", "amber"
+        UnitDay.objects.filter(unit=unit, day__range=(lookback, today)).values_list(
+            *ROLL_UP_COLUMNS
         )
     )
 

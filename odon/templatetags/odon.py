@@ -4,6 +4,7 @@ import zoneinfo
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Unit
 
@@ -57,3 +58,17 @@ def status_mark(status: str) -> str:
 def hours(value) -> str:
     """Hours with one decimal, or a dash."""
     return "—" if value is None else f"{value:.1f}"
+
+
+STATUS_LABELS = {
+    "green": _("Published"),
+    "amber": _("In review"),
+    "red": _("Nothing submitted"),
+    "grey": _("Day off"),
+}
+
+
+@register.filter
+def status_label(status: str) -> str:
+    """A day's status in words, for screen readers and print (cheaper than an include per cell)."""
+    return STATUS_LABELS.get(status, _("Not yet"))
