@@ -62,8 +62,13 @@ def unit_day(request, pk: int, day: str):
         chosen = date.fromisoformat(day)
     except ValueError as error:
         raise Http404 from error
-    entries = selectors.stories_of_unit_day(unit, chosen)
-    return render(request, "odon/unit_day.html", {"unit": unit, "day": chosen, "entries": entries})
+    context = {
+        "unit": unit,
+        "day": chosen,
+        "entries": selectors.stories_of_unit_day(unit, chosen),
+        "can_see_board": policies.can_view_kanwil_board(request.user, unit.kanwil_id),
+    }
+    return render(request, "odon/unit_day.html", context)
 
 
 @login_required
