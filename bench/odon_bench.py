@@ -58,7 +58,7 @@ SELECT bu.id, bu.kanwil_id, 'draft', 'Kegiatan ' || g, 'Lead', '<p>Isi</p>', mom
     (SELECT id FROM accounts_user WHERE email = 'editor.bench@humas.test'), 1,
     'odon-bench-' || g, moment, moment, ''
 FROM (
-    SELECT g, (g * 7919) %% (SELECT count(*) FROM bench_units) AS n,
+    SELECT g, (g::bigint * 7919) %% (SELECT count(*) FROM bench_units) AS n,
         -- A weekday of the span, 01:00 to 10:00 UTC (office hours in every zone).
         (date %(start)s + (random() * %(days)s)::int)::timestamp
             + make_interval(hours => 1 + (random() * 9)::int) AS moment
