@@ -6,12 +6,20 @@ from datetime import date
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from accounts.models import Kanwil, Unit
 
 from .. import charts, policies, selectors
 from ..forms import BoardFilterForm, YearForm
+from ..templatetags.odon import status_class, status_label, status_mark
+
+# Cells that have stories behind them link to those stories.
+LINKED = ("green", "amber")
 
 
 def _require(allowed: bool) -> None:
@@ -49,8 +57,42 @@ def kanwil_board(request, slug: str):
     period, start, end = form.period_bounds()
     unit_type = form.cleaned_data.get("unit_type", "") if form.is_bound else ""
     board = selectors.kanwil_board(kanwil, start, end, today=today, unit_type=unit_type)
-    context = {"board": board, "form": form, "period": period, "today": today}
+    context = {
+        "board": board,
+        "grid": grid_cells(board),
+        "form": form,
+        "period": period,
+        "today": today,
+    }
     return render(request, "odon/kanwil_board.html", context)
+
+
+def grid_cells(board: selectors.Board) -> list[tuple[selectors.UnitRow, SafeString]]:
+    """Every row's cells as HTML, prepared once: a month of many units would otherwise cost
+    thousands of template lookups, URL reversals and date formats (see bench/odon_bench.py)."""
+    titles = {day: escape(date_format(day, "j F")) for day in board.days}
+    looks = {
+        status: (status_class(status), status_mark(status), escape(status_label(status)))
+        for status in ("green", "amber", "red", "grey", "")
+    }
+    grid = []
+    for row in board.rows:
+        prefix = reverse("odon:unit_day", args=[row.unit.pk, "-"])[:-2]
+        cells = []
+        for day, status in row.cells:
+            css, mark, label = looks[status]
+            inner = f'{mark}<span class="visually-hidden">{label}</span>'
+            if status in LINKED:
+                cell = (
+                    f'<a class="badge {css}" href="{prefix}{day.isoformat()}/" '
+                    f'title="{titles[day]}">{inner}</a>'
+                )
+            else:
+                cell = f'<span class="badge {css}" title="{titles[day]}">{inner}</span>'
+            cells.append(f'<td class="odon-day">{cell}</td>')
+        # Built from escaped labels, fixed classes and an internal URL only.
+        grid.append((row, mark_safe("".join(cells))))  # noqa: S308
+    return grid
 
 
 @login_required

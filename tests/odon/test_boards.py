@@ -165,3 +165,12 @@ def test_national_board_rates(
         board = selectors.national_board(2025, today=date(2025, 12, 31), month=4)
     assert len(board.rows) == 33
     assert board.top[0]["unit"] == palu_unit
+
+
+def test_green_cells_link_to_their_stories_on_the_board(
+    client_for, editor_sulteng, sulteng, palu_unit, make_submission
+):
+    make_submission(palu_unit, day=date(2025, 4, 8))
+    body = client_for(editor_sulteng).get(board_url(sulteng, month=APRIL)).content.decode()
+    assert f'href="{reverse("odon:unit_day", args=[palu_unit.pk, "2025-04-08"])}"' in body
+    assert "Nothing submitted" in body or "Belum ada pengajuan" in body
