@@ -166,23 +166,30 @@ def main(argv=None) -> None:
     kanwils = list(Kanwil.objects.all())
     factory = RequestFactory()
     chance = random.Random(7)
-    times, queries = [], set()
+    times, cpu, queries = [], [], set()
     for run in range(args.runs + 1):
         kanwil = chance.choice(kanwils)
         month = date(chance.randint(end.year - args.years + 1, end.year), chance.randint(1, 11), 1)
         request = factory.get(f"/odon/kanwil/{kanwil.slug}/?month={month:%Y-%m}")
         request.user = User.objects.get(pk=admin.pk)  # a fresh scope: nothing cached
+        cpu_began = time.process_time()
         with CaptureQueriesContext(connection) as captured:
             elapsed, response = timed(lambda r=request, k=kanwil: boards.kanwil_board(r, k.slug))
         assert response.status_code == 200
         if run == 0:
             continue  # the first run compiles templates and warms imports
         times.append(elapsed)
+        cpu.append((time.process_time() - cpu_began) * 1000)
         queries.add(len(captured.captured_queries))
     print(
         f"Kanwil month board view: p50 {statistics.median(times):.0f} ms, "
+        f"p90 {percentile(times, 0.9):.0f} ms, p95 {percentile(times, 0.95):.0f} ms, "
         f"p99 {percentile(times, 0.99):.0f} ms, max {max(times):.0f} ms over {len(times)} runs; "
         f"queries per page {sorted(queries)} (scope 1 + Kanwil 1 + board 5)"
+    )
+    print(
+        f"  of which Django process CPU: p50 {statistics.median(cpu):.0f} ms, "
+        f"p99 {percentile(cpu, 0.99):.0f} ms; load average {os.getloadavg()[0]:.1f}"
     )
     national = []
     for year in (end.year, end.year - 1, end.year - 2):

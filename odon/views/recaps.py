@@ -30,7 +30,10 @@ def _recaps_page(request, kanwil: Kanwil | None):
             reporting.request_recap(kanwil=kanwil, month=month, by=request.user)
             messages.success(request, _("The recap is being built; this page shows its progress."))
             return redirect(request.path)
-    context = {"kanwil": kanwil, "recaps": selectors.recaps_for(kanwil), "form": form}
+    recaps = list(selectors.recaps_for(kanwil))
+    # The page reloads itself while a recap is being built, so progress shows without script.
+    building = any(recap.state in (RecapState.PENDING, RecapState.RUNNING) for recap in recaps)
+    context = {"kanwil": kanwil, "recaps": recaps, "form": form, "building": building}
     return render(request, "odon/recap_list.html", context)
 
 
