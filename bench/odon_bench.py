@@ -185,7 +185,7 @@ def main(argv=None) -> None:
         f"Kanwil month board view: p50 {statistics.median(times):.0f} ms, "
         f"p90 {percentile(times, 0.9):.0f} ms, p95 {percentile(times, 0.95):.0f} ms, "
         f"p99 {percentile(times, 0.99):.0f} ms, max {max(times):.0f} ms over {len(times)} runs; "
-        f"queries per page {sorted(queries)} (scope 1 + Kanwil 1 + board 5)"
+        f"queries per page {sorted(queries)} (roles 1 + Kanwil 1 + board 5 + unread badge 1)"
     )
     print(
         f"  of which Django process CPU: p50 {statistics.median(cpu):.0f} ms, "
