@@ -109,6 +109,7 @@ DEMO_SEEDERS: list[str] = [
     "news.demo.seed_stories",
     "news.demo.seed_share_kit",
     "training.demo.seed_training",
+    "odon.demo.seed_odon",
 ]
 
 

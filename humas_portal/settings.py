@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "accounts",
     "news",
     "training",
+    "odon",
 ]
 
 MIDDLEWARE = [
@@ -299,6 +300,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.requeue_stuck_bundles",
         "schedule": 5 * 60,
     },
+    # One Day One News: each run sends only what is due in each zone, once per unit and day.
+    "odon-operator-reminders": {"task": "odon.tasks.send_operator_reminders", "schedule": 5 * 60},
+    "odon-editor-digests": {"task": "odon.tasks.send_editor_digests", "schedule": 5 * 60},
+    "odon-monthly-recaps": {"task": "odon.tasks.prepare_monthly_recaps", "schedule": 60 * 60},
 }
 
 # --- Security -------------------------------------------------------------------

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("newsroom/", include("news.urls")),
     path("training/", include("training.urls")),
+    path("odon/", include("odon.urls")),
     path(
         "sertifikat/<str:number>/",
         training_certificates.certificate_verify,

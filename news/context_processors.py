@@ -19,6 +19,7 @@ def newsroom(request) -> dict:
         items.append((reverse("news:unit_desk"), _("Our stories")))
     if policies.can_use_review_queue(user):
         items.append((reverse("news:review_queue"), _("Review queue")))
+        items.append((reverse("odon:home"), _("One Day One News")))
     current = request.path
     return {
         "newsroom_nav_items": [

@@ -335,6 +335,8 @@ class NotificationKind(models.TextChoices):
     PUBLISHED = "published", _("Your story was published")
     REJECTED = "rejected", _("Your story was rejected")
     WITHDRAWN = "withdrawn", _("Your story was withdrawn")
+    ODON_REMINDER = "odon_reminder", _("One Day One News: nothing submitted yet today")
+    ODON_DIGEST = "odon_digest", _("One Day One News: daily digest for editors")
 
 
 class EmailState(models.TextChoices):
@@ -417,6 +419,63 @@ class EmailPreference(models.Model):
         return f"{self.user_id} {self.kind}: {self.send_email}"
 
 
-# The share kit's models live in their own module; imported here so Django registers them.
+class CoverageKind(models.TextChoices):
+    """Where else a published story appeared."""
+
+    MEDIA = "media", _("External media")
+    SOCIAL = "social", _("Official social post")
+
+
+class Platform(models.TextChoices):
+    """Official social accounts a story may be posted to."""
+
+    INSTAGRAM = "instagram", _("Instagram")
+    FACEBOOK = "facebook", _("Facebook")
+    X = "x", _("X")
+    TIKTOK = "tiktok", _("TikTok")
+    YOUTUBE = "youtube", _("YouTube")
+    WHATSAPP = "whatsapp", _("WhatsApp channel")
+
+
+class Coverage(models.Model):
+    """A place a published story also appeared: an outlet's article or an official post."""
+
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="coverage", verbose_name=_("story")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=CoverageKind.choices)
+    outlet = models.CharField(_("outlet"), max_length=120, blank=True, default="")
+    platform = models.CharField(
+        _("platform"), max_length=20, choices=Platform.choices, blank=True, default=""
+    )
+    url = models.URLField(_("link"), max_length=500, unique=True)
+    appeared_on = models.DateField(_("date"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["story", "kind", "-appeared_on", "id"]
+        verbose_name = _("coverage")
+        verbose_name_plural = _("coverage")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="media", platform="") & ~Q(outlet="")
+                | Q(kind="social", platform__in=Platform.values),
+                name="coverage_fields_match_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(url__startswith="http://") | Q(url__startswith="https://"),
+                name="coverage_url_http",
+            ),
+        ]
+        indexes = [models.Index(fields=["story", "kind"])]
+
+    def __str__(self) -> str:
+        return self.outlet or self.get_platform_display()
+
+
+# The editorial checks' and share kit's models live in their own modules; imported here so Django registers them.
 from .models_checks import EthicsItem, SubmissionCheck  # noqa: E402, F401  (registered here)
 from .sharing.models import HashtagSet, ShareChannel, ShareKit, ShareVisit  # noqa: E402, F401

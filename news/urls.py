@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import checks, inbox, photos, share, stories
+from .views import checks, coverage, inbox, photos, share, stories
 
 app_name = "news"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", stories.story_detail, name="story_detail"),
     path("<int:pk>/edit/", stories.story_edit, name="story_edit"),
     path("<int:pk>/comment/", stories.story_comment, name="story_comment"),
+    path("<int:pk>/coverage/", coverage.coverage_add, name="coverage_add"),
     path("<int:pk>/changes/<str:against>/", stories.story_changes, name="story_changes"),
     path("<int:pk>/photos/upload/", photos.photo_upload, name="photo_upload"),
     path("<int:pk>/photos/<int:photo_pk>/edit/", photos.photo_update, name="photo_update"),

@@ -4,7 +4,7 @@ The story, its photos, its tags and its related stories come back as the rows of
 statement, told apart by their first column: on a loaded server every round trip to the
 database costs about as much as building a part of the page."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..models import State
@@ -112,6 +112,15 @@ class RelatedRow:
 
 
 @dataclass(slots=True)
+class CoverageRow:
+    """An outlet that also carried the story ("Also covered by")."""
+
+    outlet: str
+    url: str
+    appeared_on: str | None
+
+
+@dataclass(slots=True)
 class StoryPage:
     """What the story page shows: the story and, when it is published, its extras."""
 
@@ -119,9 +128,10 @@ class StoryPage:
     photos: list[PhotoRow]
     tags: list[TagRow]
     related: list[RelatedRow]
+    coverage: list[CoverageRow] = field(default_factory=list)
 
 
-_STORY, _PHOTO, _TAG, _RELATED = 0, 1, 2, 3
+_STORY, _PHOTO, _TAG, _RELATED, _COVERAGE = 0, 1, 2, 3, 4
 _PUBLISHED = f"'{State.PUBLISHED.value}'"
 # Rows of every kind share the story's 22 columns; a kind's unused columns are NULL. The
 # target's id and state are scalar subqueries, computed once.
@@ -163,6 +173,15 @@ JOIN accounts_kanwil k ON k.id = r.kanwil_id
 -- out here until its lists are chosen again.
 WHERE rs.story_id = (SELECT id FROM target) AND (SELECT state FROM target) = {_PUBLISHED}
     AND r.state = {_PUBLISHED}
+UNION ALL
+SELECT {_COVERAGE}, ROW_NUMBER() OVER (ORDER BY cv.appeared_on DESC, cv.id), cv.id, cv.outlet,
+    cv.url, CAST(cv.appeared_on AS TEXT), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM news_coverage cv
+-- External media only; a central admin can switch the section off (odon settings).
+WHERE cv.story_id = (SELECT id FROM target) AND (SELECT state FROM target) = {_PUBLISHED}
+    AND cv.kind = 'media'
+    AND NOT EXISTS (SELECT 1 FROM odon_odonsettings o WHERE NOT o.show_public_coverage)
 ORDER BY 1, 2
 """
 
@@ -183,6 +202,8 @@ def story_page(slug: str) -> StoryPage | None:
             page.photos.append(PhotoRow(pk, first, second, third, _json(fourth)))
         elif kind == _TAG:
             page.tags.append(TagRow(pk, first, second))
+        elif kind == _COVERAGE:
+            page.coverage.append(CoverageRow(first, second, third))
         else:
             page.related.append(RelatedRow(first, third, fourth, aware(rest[2]), fifth))
     return page

@@ -258,6 +258,7 @@ def _story_page(page: StoryPage) -> PublicPage:
         "tags": tags,
         "photos": photos,
         "related": related,
+        "coverage": page.coverage,
         "share_url": url,
         "share_links": share_links(url, found.title),
     }

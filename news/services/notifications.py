@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import Role, User
@@ -33,7 +34,12 @@ def _queue_delivery(ids: list[int]) -> None:
 
 
 def _notify(
-    *, recipients: Iterable[User], story: Story, kind: str, actor: User | None, note: str = ""
+    *,
+    recipients: Iterable[User],
+    story: Story | None,
+    kind: str,
+    actor: User | None,
+    note: str = "",
 ) -> list[Notification]:
     people = {person.pk: person for person in recipients if person.is_active}
     if actor is not None:
@@ -77,12 +83,21 @@ def notify_kanwil_editors(*, story: Story, kind: str, actor: User | None) -> Non
     _notify(recipients=editors, story=story, kind=kind, actor=actor)
 
 
+def notify_people(
+    *, recipients: Iterable[User], kind: str, note: str, story: Story | None = None
+) -> list[Notification]:
+    """Notifications not tied to one event of a story (reminders, digests), same outbox."""
+    return _notify(recipients=recipients, story=story, kind=kind, actor=None, note=note)
+
+
 def _render_email(notification: Notification) -> EmailMultiAlternatives:
+    story = notification.story
+    target = story.get_absolute_url() if story is not None else reverse("news:inbox")
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "notification": notification,
-            "story": notification.story,
-            "link": settings.SITE_URL.rstrip("/") + notification.story.get_absolute_url(),
+            "story": story,
+            "link": settings.SITE_URL.rstrip("/") + target,
         }
         subject = render_to_string("news/email/notification_subject.txt", context)
         text = render_to_string("news/email/notification_message.txt", context)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from odon.rollup import record_story_step
 
 from .. import policies, workflow
 from ..models import State, Story, Transition
@@ -40,7 +41,7 @@ def _transition(
     action = workflow.ACTIONS[action_name]
     locked = (
         Story.objects.select_for_update(of=("self",))
-        .select_related("unit", "current_revision")
+        .select_related("unit__kanwil", "current_revision")
         .get(pk=story.pk)
     )
     if locked.state not in action.sources:
@@ -72,7 +73,7 @@ def _transition(
         if action.target in (State.APPROVED, State.SCHEDULED, State.PUBLISHED)
         else locked.current_revision_id
     )
-    Transition.objects.create(
+    step = Transition.objects.create(
         story=locked,
         actor=by,
         action=action.name,
@@ -81,6 +82,8 @@ def _transition(
         note=note,
         revision_id=revision_id,
     )
+    # One Day One News roll-up, in this same transaction.
+    record_story_step(story=locked, transition=step)
     if action.notify == "submitted":
         notify_kanwil_editors(story=locked, kind=action.notify, actor=by)
     elif action.notify:

@@ -1,0 +1,1 @@
+"""Views of One Day One News."""
