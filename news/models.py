@@ -476,6 +476,7 @@ class Coverage(models.Model):
         return self.outlet or self.get_platform_display()
 
 
-# The editorial checks' and share kit's models live in their own modules; imported here so Django registers them.
+# The editorial checks' and share kit's models live in their own modules;
+# imported here so Django registers them.
 from .models_checks import EthicsItem, SubmissionCheck  # noqa: E402, F401  (registered here)
 from .sharing.models import HashtagSet, ShareChannel, ShareKit, ShareVisit  # noqa: E402, F401
