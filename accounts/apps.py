@@ -9,3 +9,17 @@ class AccountsConfig(AppConfig):
 
     name = "accounts"
     verbose_name = _("People and organisations")
+
+    def ready(self) -> None:
+        """Sessions re-read a person's scope and two-factor state when these change."""
+        from allauth.mfa.models import Authenticator
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import RoleAssignment
+        from .session_state import expire_for_row
+
+        for model in (RoleAssignment, Authenticator):
+            post_save.connect(expire_for_row, sender=model, dispatch_uid=f"state-{model.__name__}")
+            post_delete.connect(
+                expire_for_row, sender=model, dispatch_uid=f"state-del-{model.__name__}"
+            )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import Role, Unit, User
 from accounts.policies import AnyUser, is_central_admin
 from accounts.selectors import scope_for
+from accounts.session_state import UNREAD_ATTRIBUTE
 
 from .models import (
     Comment,
@@ -170,7 +171,10 @@ def inbox_for(user: AnyUser) -> QuerySet[Notification]:
 
 
 def unread_count_for(user: AnyUser) -> int:
-    """Unread notifications, for the navigation badge."""
+    """Unread notifications, for the navigation badge (from the session when known)."""
+    known = getattr(user, UNREAD_ATTRIBUTE, None)
+    if known is not None:
+        return known
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
