@@ -13,13 +13,15 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         """Sessions re-read a person's scope and two-factor state when these change."""
         from allauth.mfa.models import Authenticator
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_delete, post_save
 
         from .models import RoleAssignment
-        from .session_state import expire_for_row
+        from .session_state import expire_for_row, prime_on_sign_in
 
         for model in (RoleAssignment, Authenticator):
             post_save.connect(expire_for_row, sender=model, dispatch_uid=f"state-{model.__name__}")
             post_delete.connect(
                 expire_for_row, sender=model, dispatch_uid=f"state-del-{model.__name__}"
             )
+        user_logged_in.connect(prime_on_sign_in, dispatch_uid="state-sign-in")

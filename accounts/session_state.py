@@ -89,3 +89,11 @@ def expire(user_ids: Iterable[int]) -> None:
 def expire_for_row(sender, instance, **kwargs) -> None:
     """Signal receiver: a role or an authenticator of a person was saved or deleted."""
     expire([instance.user_id])
+
+
+def prime_on_sign_in(sender, request, user, **kwargs) -> None:
+    """Signal receiver: read the state once at sign-in, so pages start from the session."""
+    if request is not None and hasattr(request, "session"):
+        # The object signed in may be older than the row (a role added since it was read).
+        user.refresh_from_db(fields=["session_version"])
+        request.session[SESSION_KEY] = _read(user)

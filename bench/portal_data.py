@@ -157,15 +157,19 @@ def _long_story(kanwil_id: int, rng: random.Random) -> int:
 def _notifications(editor_id: int, kanwil_id: int) -> None:
     """NOTIFICATIONS for the editor about the Kanwil's queued stories, a tenth unread."""
     _run(
+        "CREATE TEMP TABLE bench_queued AS SELECT row_number() OVER (ORDER BY id) - 1 AS rn,"
+        " id, created_by_id FROM news_story WHERE kanwil_id = %s AND state = 'submitted'",
+        [kanwil_id],
+    )
+    (count,) = _one("SELECT count(*) FROM bench_queued")
+    _run(
         "INSERT INTO news_notification (recipient_id, kind, story_id, actor_id, note, created_at,"
         " read_at, email_state, email_sent_at)"
-        " SELECT %s, 'submitted', s.id, s.created_by_id, '',"
+        " SELECT %s, 'submitted', q.id, q.created_by_id, '',"
         "  now() - (n || ' minutes')::interval,"
         "  CASE WHEN n %% 10 = 0 THEN NULL ELSE now() END, 'skipped', NULL"
-        " FROM generate_series(1, %s) AS n"
-        " JOIN LATERAL (SELECT id, created_by_id FROM news_story WHERE kanwil_id = %s"
-        "  AND state = 'submitted' ORDER BY id OFFSET (n %% 500) LIMIT 1) s ON true",
-        [editor_id, NOTIFICATIONS, kanwil_id],
+        " FROM generate_series(1, %s) AS n JOIN bench_queued q ON q.rn = n %% %s",
+        [editor_id, NOTIFICATIONS, count],
     )
 
 
@@ -226,11 +230,24 @@ def _training(session_ids: list[int], big: int, unit_id: int, person_id: int) ->
     """Invitations and attendance: one session with everyone, a unit and a person often."""
     low, high = min(session_ids), max(session_ids)
     _run(
+        "CREATE TEMP TABLE bench_units AS SELECT row_number() OVER (ORDER BY id) - 1 AS rn, id"
+        " FROM accounts_unit WHERE is_active"
+    )
+    _run(
+        "CREATE TEMP TABLE bench_staff AS SELECT row_number() OVER (ORDER BY p.id) - 1 AS rn,"
+        " p.id AS user_id, r.unit_id FROM accounts_user p"
+        " JOIN accounts_roleassignment r ON r.user_id = p.id AND r.role = 'staff'"
+        " WHERE p.email LIKE 'staf%%@bench.humas.test'"
+    )
+    _run("CREATE INDEX ON bench_units (rn)")
+    _run("CREATE INDEX ON bench_staff (rn)")
+    _run("ANALYZE bench_units")
+    _run("ANALYZE bench_staff")
+    _run(
         "INSERT INTO training_invitee (session_id, unit_id, expected_count, expected_roles,"
         " invited_at)"
         " SELECT s.id, u.id, 2, '', now() FROM training_trainingsession s"
-        " JOIN LATERAL (SELECT id FROM accounts_unit WHERE is_active ORDER BY id"
-        "  OFFSET ((s.id * 7) %% 600) LIMIT %s) u ON true"
+        " JOIN bench_units u ON u.rn BETWEEN (s.id * 7) %% 600 AND (s.id * 7) %% 600 + %s - 1"
         " WHERE s.id BETWEEN %s AND %s AND s.id <> %s ON CONFLICT DO NOTHING",
         [UNITS_PER_SESSION, low, high, big],
     )
@@ -252,11 +269,7 @@ def _training(session_ids: list[int], big: int, unit_id: int, person_id: int) ->
         " invited_at) SELECT %s, id, 5, '', now() FROM accounts_kanwil ON CONFLICT DO NOTHING",
         [big],
     )
-    staff = (
-        "SELECT p.id AS user_id, r.unit_id FROM accounts_user p"
-        " JOIN accounts_roleassignment r ON r.user_id = p.id AND r.role = 'staff'"
-        " WHERE p.email LIKE 'staf%%@bench.humas.test'"
-    )
+    _run("ANALYZE training_invitee")
     attendance = (
         "INSERT INTO training_attendance (session_id, user_id, invitee_id, organisation_name,"
         " status, minutes_attended, intervals, meets_rule, source, note, recorded_at)"
@@ -265,21 +278,21 @@ def _training(session_ids: list[int], big: int, unit_id: int, person_id: int) ->
         " LEFT JOIN training_invitee i ON i.session_id = x.session_id AND i.unit_id = x.unit_id"
         " ON CONFLICT DO NOTHING"
     )
+    offset = f"(s.id * 37) %% {STAFF - PEOPLE_PER_SESSION}"
     _run(
         attendance.format(
-            rows=f"SELECT s.id AS session_id, st.user_id, st.unit_id FROM"
-            f" training_trainingsession s JOIN LATERAL ({staff} ORDER BY p.id"
-            f" OFFSET ((s.id * 37) %% {STAFF - PEOPLE_PER_SESSION}) LIMIT {PEOPLE_PER_SESSION})"
-            f" st ON true WHERE s.id BETWEEN %s AND %s AND s.id <> %s"
+            rows="SELECT s.id AS session_id, st.user_id, st.unit_id FROM"
+            f" training_trainingsession s JOIN bench_staff st ON st.rn BETWEEN {offset}"
+            f" AND {offset} + {PEOPLE_PER_SESSION - 1}"
+            " WHERE s.id BETWEEN %s AND %s AND s.id <> %s"
         ),
         [low, high, big],
     )
     _run(
         attendance.format(
-            rows=f"SELECT %s AS session_id, st.user_id, st.unit_id FROM ({staff}"
-            f" ORDER BY p.id LIMIT {BIG_SESSION_PEOPLE}) st"
+            rows="SELECT %s AS session_id, user_id, unit_id FROM bench_staff WHERE rn < %s"
         ),
-        [big],
+        [big, BIG_SESSION_PEOPLE],
     )
     _run(
         attendance.format(
@@ -310,11 +323,13 @@ def build(seed: int = 20250206) -> None:
         _queue(kanwil_id)
         story_id = _long_story(kanwil_id, rng)
         _notifications(editor_id, kanwil_id)
+        print(f"  {NOTIFICATIONS:,} notifications for editor {editor_id}", flush=True)
         with connection.cursor() as cursor:
             cursor.execute("SELECT id FROM accounts_unit WHERE is_active ORDER BY id")
             unit_ids = [row[0] for row in cursor.fetchall()]
         _people(unit_ids)
         session_ids = _sessions(admin.pk, head_office.pk)
+        print(f"  {STAFF:,} staff and {len(session_ids):,} sessions", flush=True)
         person_id = User.objects.get(email="staf00007@bench.humas.test").pk
         _training(session_ids, session_ids[len(session_ids) // 2], unit_ids[3], person_id)
     _run("ANALYZE")

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_load_organisations'),
+        ("accounts", "0002_load_organisations"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='session_version',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='session data version'),
+            model_name="user",
+            name="session_version",
+            field=models.PositiveIntegerField(
+                default=0, editable=False, verbose_name="session data version"
+            ),
         ),
     ]

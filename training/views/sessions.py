@@ -82,8 +82,10 @@ def _coverage_form(user, session) -> CoverageForm | None:
     """The form to link one of the user's stories, when they have any to link."""
     if not policies.can_create_sessions(user):
         return None
-    stories = selectors.stories_to_link(user, session)
-    return CoverageForm(stories=stories) if stories.exists() else None
+    choices = selectors.story_choices_to_link(user, session)
+    if not choices:
+        return None
+    return CoverageForm(stories=selectors.stories_to_link(user, session), choices=choices)
 
 
 @login_required
@@ -92,7 +94,9 @@ def session_detail(request, pk: int):
     session = visible_session(request, pk)
     user = request.user
     invitees = list(session.invitees.all())
-    participation = selectors.participation_per_invitee(session)
+    page = Paginator(
+        selectors.session_participation(session), selectors.PARTICIPATION_PER_PAGE
+    ).get_page(request.GET.get("page"))
     context = {
         "session": session,
         "can_manage": policies.can_manage_session(user, session),
@@ -104,8 +108,9 @@ def session_detail(request, pk: int):
             for material in session.materials.all()
             if policies.can_open_material(user, session, material, invitees)
         ],
-        "participation": participation,
-        "totals": selectors.participation_totals(participation),
+        "participation": selectors.as_participation(page.object_list),
+        "page": page,
+        "totals": selectors.participation_summary(session.invitees.all()),
         "own": selectors.own_attendance(user, session),
         "coverage_form": _coverage_form(user, session),
     }
