@@ -222,7 +222,10 @@ def count_queries(pages: list[Page], cookies: dict[str, str]) -> dict[str, dict]
             "queries": len(queries),
             "ms": elapsed * 1000,
             "sql_ms": sum(queries),
-            "sql": [query["sql"][:300] for query in captured.captured_queries],
+            "sql": [
+                f"{float(query['time']) * 1000:7.1f} ms  {query['sql'][:300]}"
+                for query in captured.captured_queries
+            ],
         }
         print(
             f"  {page.name:14} {response.status_code} {len(queries):3} queries"

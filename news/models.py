@@ -139,6 +139,8 @@ class Story(models.Model):
             models.Index(fields=["state", "publish_at"]),
             # The operator's desk, newest change first, by (updated_at, id) keyset.
             models.Index(fields=["unit", "updated_at", "id"], name="story_desk_idx"),
+            # Stories around a training session's dates, for its "link a story" choices.
+            models.Index(fields=["event_start", "id"], name="story_event_idx"),
             # The review queue of a Kanwil, oldest submission first, by keyset.
             models.Index(
                 fields=["kanwil", "submitted_revision", "id"],

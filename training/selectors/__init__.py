@@ -16,6 +16,7 @@ from .records import (
     PARTICIPATION_PER_PAGE,
     Participation,
     as_participation,
+    attendances_by_ids,
     attendances_visible_to,
     bundle_of,
     certificate_by_number,
@@ -62,6 +63,7 @@ from .sessions import (
 )
 
 __all__ = [
+    "attendances_by_ids",
     "story_choices_to_link",
     "HISTORY_PER_PAGE",
     "PARTICIPATION_PER_PAGE",

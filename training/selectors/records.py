@@ -72,10 +72,21 @@ PARTICIPATION_PER_PAGE = 50
 HISTORY_PER_PAGE = 50
 
 
+def _people_present() -> Subquery:
+    """People present by name at an invitee (a correlated subquery, so a page of invitees
+    counts only its own rows; Django would take Count() for an outer aggregate)."""
+    present = (
+        Attendance.objects.filter(invitee=OuterRef("pk"), meets_rule=True)
+        .order_by()
+        .values(count=Func(F("id"), function="COUNT", output_field=IntegerField()))
+    )
+    return Coalesce(Subquery(present), 0)
+
+
 def _with_participation(invitees: QuerySet[Invitee]) -> QuerySet[Invitee]:
     """Invitees with the people present by name and the people in their room, from SQL."""
     return invitees.annotate(
-        people_present=Count("attendances", filter=Q(attendances__meets_rule=True)),
+        people_present=_people_present(),
         room_people=Coalesce(
             "group_attendance__headcount", "group_attendance__connections", Value(0)
         ),
@@ -135,15 +146,8 @@ def participation_totals(rows: list[Participation]) -> dict:
 
 def participation_summary(invitees: QuerySet[Invitee]) -> dict:
     """participation_totals of all these invitees, computed in one SQL query."""
-    # A plain COUNT() in a correlated subquery: Django would take Count() for an aggregate of
-    # the outer query and refuse to sum it.
-    present = (
-        Attendance.objects.filter(invitee=OuterRef("pk"), meets_rule=True)
-        .order_by()
-        .values(count=Func(F("id"), function="COUNT", output_field=IntegerField()))
-    )
     counted = invitees.order_by().annotate(
-        people=Coalesce(Subquery(present), 0)
+        people=_people_present()
         + Coalesce("group_attendance__headcount", "group_attendance__connections", Value(0)),
     )
     totals = counted.aggregate(
@@ -182,6 +186,12 @@ def attendances_visible_to(
         allowed = [invitee.pk for invitee in invitees if policies.oversees_invitee(user, invitee)]
         attendances = attendances.filter(invitee_id__in=allowed)
     return _attendance_relations(attendances).order_by("user__full_name", "id")
+
+
+def attendances_by_ids(ids: list[int]) -> list[Attendance]:
+    """These attendances with what the attendee list shows, in the order of ids."""
+    rows = {row.pk: row for row in _attendance_relations(Attendance.objects.filter(pk__in=ids))}
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def own_attendance(user: AnyUser, session: TrainingSession) -> Attendance | None:

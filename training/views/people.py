@@ -15,7 +15,7 @@ from accounts.models import Unit, User
 
 from .. import exports, policies, selectors, services
 from ..forms import SpeakerForm
-from .common import error_text, require
+from .common import CountedPaginator, error_text, require
 
 
 def _person(request, pk: int) -> User:
@@ -113,14 +113,17 @@ def unit_participation(request, slug: str):
     """How a unit took part in the sessions it was invited to."""
     require(policies.can_browse_training(request.user))
     unit = get_object_or_404(Unit.objects.select_related("kanwil"), slug=slug)
-    page = Paginator(selectors.unit_participation(unit), selectors.PARTICIPATION_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    totals = selectors.participation_summary(selectors.unit_invitations(unit))
+    page = CountedPaginator(
+        selectors.unit_participation(unit),
+        selectors.PARTICIPATION_PER_PAGE,
+        count=totals["organisations"],
+    ).get_page(request.GET.get("page"))
     context = {
         "unit": unit,
         "rows": selectors.as_participation(page.object_list),
         "page": page,
-        "totals": selectors.participation_summary(selectors.unit_invitations(unit)),
+        "totals": totals,
     }
     return render(request, "training/unit_participation.html", context)
 

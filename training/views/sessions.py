@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 from .. import ical, policies, selectors, services
 from ..forms import CoverageForm, SessionFilterForm, SessionForm, initial_for
 from ..services.attendance import CHECKIN_OPENS_MINUTES
-from .common import PER_PAGE, error_text, managed_session, require, visible_session
+from .common import (
+    PER_PAGE,
+    CountedPaginator,
+    error_text,
+    managed_session,
+    require,
+    visible_session,
+)
 
 
 @login_required
@@ -94,8 +101,11 @@ def session_detail(request, pk: int):
     session = visible_session(request, pk)
     user = request.user
     invitees = list(session.invitees.all())
-    page = Paginator(
-        selectors.session_participation(session), selectors.PARTICIPATION_PER_PAGE
+    totals = selectors.participation_summary(session.invitees.all())
+    page = CountedPaginator(
+        selectors.session_participation(session),
+        selectors.PARTICIPATION_PER_PAGE,
+        count=totals["organisations"],
     ).get_page(request.GET.get("page"))
     context = {
         "session": session,
@@ -110,7 +120,7 @@ def session_detail(request, pk: int):
         ],
         "participation": selectors.as_participation(page.object_list),
         "page": page,
-        "totals": selectors.participation_summary(session.invitees.all()),
+        "totals": totals,
         "own": selectors.own_attendance(user, session),
         "coverage_form": _coverage_form(user, session),
     }
