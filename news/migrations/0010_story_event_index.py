@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_user_session_version'),
-        ('news', '0009_list_keyset_indexes'),
+        ("accounts", "0003_user_session_version"),
+        ("news", "0009_list_keyset_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='story',
-            index=models.Index(fields=['event_start', 'id'], name='story_event_idx'),
+            model_name="story",
+            index=models.Index(fields=["event_start", "id"], name="story_event_idx"),
         ),
     ]
