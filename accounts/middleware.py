@@ -10,8 +10,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
-from . import policies
+from . import policies, session_state
 from .selectors import scope_for
+
+
+class SessionStateMiddleware:
+    """Scope, two-factor state and unread count from the session, read again only when stale."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session_state.attach(request)
+        return self.get_response(request)
 
 
 class OrganisationTimezoneMiddleware:
@@ -27,6 +38,14 @@ class OrganisationTimezoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+def _has_totp(user) -> bool:
+    """Whether the person has an active TOTP authenticator (from the session when known)."""
+    known = getattr(user, session_state.TOTP_ATTRIBUTE, None)
+    if known is not None:
+        return known
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 class RequireTwoFactorMiddleware:
@@ -52,7 +71,7 @@ class RequireTwoFactorMiddleware:
         if (
             user.is_authenticated
             and policies.must_use_two_factor(user)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            and not _has_totp(user)
         ):
             return redirect(
                 f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}"

@@ -207,6 +207,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Whether the person may open the technical administration site."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Raised when the person's roles, authenticators or notifications change, so every session
+    # reads what it keeps about the person again (accounts.session_state).
+    session_version = models.PositiveIntegerField(
+        _("session data version"), default=0, editable=False
+    )
 
     objects = UserManager()
 

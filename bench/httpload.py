@@ -16,13 +16,20 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 HOST = "127.0.0.1"
+# A Cookie header to send with a path (bench/portal.py signs people in this way).
+COOKIES: dict[str, str] = {}
 WRK_MARKER = "BENCHJSON "
 WRK_SCRIPT = """
 local paths = {%(paths)s}
+local cookies = {%(cookies)s}
 local next_index = 1
 request = function()
   local path = paths[next_index]
   next_index = next_index %% #paths + 1
+  local cookie = cookies[path]
+  if cookie then
+    return wrk.format("GET", path, {Cookie = cookie})
+  end
   return wrk.format("GET", path)
 end
 done = function(summary, latency, requests)
@@ -169,7 +176,10 @@ class Server:
 
 def _wrk(base: str, paths: list[str], seconds: float, connections: int) -> Measurement:
     lua = ", ".join(json.dumps(path) for path in paths)
-    script = WRK_SCRIPT % {"paths": lua, "marker": WRK_MARKER}
+    cookies = ", ".join(
+        f"[{json.dumps(path)}] = {json.dumps(COOKIES[path])}" for path in paths if path in COOKIES
+    )
+    script = WRK_SCRIPT % {"paths": lua, "cookies": cookies, "marker": WRK_MARKER}
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
     try:
@@ -229,7 +239,8 @@ def _threads(base: str, paths: list[str], seconds: float, connections: int) -> M
             index += 1
             started = time.perf_counter()
             try:
-                connection.request("GET", path)
+                headers = {"Cookie": COOKIES[path]} if path in COOKIES else {}
+                connection.request("GET", path, headers=headers)
                 response = connection.getresponse()
                 response.read()
                 ok = 200 <= response.status < 400

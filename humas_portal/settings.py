@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.PrivatePagesNoStoreMiddleware",
+    "accounts.middleware.SessionStateMiddleware",
     "accounts.middleware.OrganisationTimezoneMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
 ]

@@ -137,6 +137,16 @@ class Story(models.Model):
         indexes = [
             models.Index(fields=["unit", "state", "-updated_at"]),
             models.Index(fields=["state", "publish_at"]),
+            # The operator's desk, newest change first, by (updated_at, id) keyset.
+            models.Index(fields=["unit", "updated_at", "id"], name="story_desk_idx"),
+            # Stories around a training session's dates, for its "link a story" choices.
+            models.Index(fields=["event_start", "id"], name="story_event_idx"),
+            # The review queue of a Kanwil, oldest submission first, by keyset.
+            models.Index(
+                fields=["kanwil", "submitted_revision", "id"],
+                condition=Q(state__in=["submitted", "approved", "scheduled"]),
+                name="story_queue_idx",
+            ),
             # The public site reads published stories newest first, by (published_at, id)
             # keyset: everything, per Kanwil, per unit and per category.
             models.Index(
@@ -373,6 +383,8 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         indexes = [
+            # The inbox, newest first, by (created_at, id) keyset.
+            models.Index(fields=["recipient", "created_at", "id"], name="notification_inbox_idx"),
             models.Index(
                 fields=["recipient", "created_at"],
                 condition=Q(read_at__isnull=True),

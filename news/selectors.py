@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import Role, Unit, User
 from accounts.policies import AnyUser, is_central_admin
 from accounts.selectors import scope_for
+from accounts.session_state import UNREAD_ATTRIBUTE
 
 from .models import (
     Comment,
@@ -21,6 +22,34 @@ from .models import (
 )
 
 REVIEW_STATES = (State.SUBMITTED, State.APPROVED, State.SCHEDULED)
+# Lists show titles, units and states; bodies and leads stay in the database.
+LIST_COLUMNS = (
+    "id",
+    "title",
+    "state",
+    "unit_id",
+    "kanwil_id",
+    "category_id",
+    "created_by_id",
+    "submitted_revision_id",
+    "event_start",
+    "publish_at",
+    "published_at",
+    "updated_at",
+    "unit__id",
+    "unit__name",
+    "unit__kanwil__id",
+    "unit__kanwil__name",
+    "category__id",
+    "category__name",
+    "created_by__id",
+    "created_by__full_name",
+)
+# Revision ids grow with time, so the submitted revision's id orders the queue like its
+# saving time did, from a column of the story that a partial index covers.
+QUEUE_ORDER = ("submitted_revision_id", "id")
+DESK_ORDER = ("-updated_at", "-id")
+INBOX_ORDER = ("-created_at", "-id")
 
 
 def _with_listing_relations(stories: QuerySet[Story]) -> QuerySet[Story]:
@@ -71,14 +100,15 @@ def story_for_update(user: AnyUser, pk: int) -> Story | None:
 
 
 def review_queue_for(user: AnyUser) -> QuerySet[Story]:
-    """Stories waiting for an editor of the user's regions, oldest submission first."""
+    """Stories waiting for an editor of the user's regions, narrow rows, oldest submission first."""
     stories = Story.objects.filter(state__in=REVIEW_STATES)
     if not is_central_admin(user):
-        stories = stories.filter(unit__kanwil_id__in=scope_for(user).editor_kanwil_ids)
+        stories = stories.filter(kanwil_id__in=scope_for(user).editor_kanwil_ids)
     return (
         _with_listing_relations(stories)
         .select_related("submitted_revision")
-        .order_by("submitted_revision__created_at", "id")
+        .only(*LIST_COLUMNS, "submitted_revision__id", "submitted_revision__created_at")
+        .order_by(*QUEUE_ORDER)
     )
 
 
@@ -103,10 +133,11 @@ def needs_revision_count_for(user: AnyUser) -> int:
 
 
 def unit_desk_for(user: AnyUser) -> QuerySet[Story]:
-    """The operator's unit stories with the latest editor comment prefetched."""
+    """The operator's unit stories, narrow rows, with the latest editor comment prefetched."""
     scope = scope_for(user)
     return (
         _with_listing_relations(Story.objects.filter(unit_id__in=scope.operator_unit_ids))
+        .only(*LIST_COLUMNS)
         .prefetch_related(
             Prefetch(
                 "comments",
@@ -114,7 +145,7 @@ def unit_desk_for(user: AnyUser) -> QuerySet[Story]:
                 to_attr="recent_comments",
             )
         )
-        .order_by("-updated_at", "-id")
+        .order_by(*DESK_ORDER)
     )
 
 
@@ -124,14 +155,36 @@ def revisions_of(story: Story) -> QuerySet[StoryRevision]:
 
 
 def inbox_for(user: AnyUser) -> QuerySet[Notification]:
-    """The person's notifications, newest first."""
-    return Notification.objects.filter(recipient=user).select_related(
-        "story", "actor", "story__unit"
+    """The person's notifications, newest first, with the few story columns the list shows."""
+    return (
+        Notification.objects.filter(recipient=user)
+        .select_related("story", "actor", "story__unit")
+        .only(
+            "id",
+            "kind",
+            "note",
+            "created_at",
+            "read_at",
+            "recipient_id",
+            "story_id",
+            "actor_id",
+            "story__id",
+            "story__title",
+            "story__unit_id",
+            "story__unit__id",
+            "story__unit__name",
+            "actor__id",
+            "actor__full_name",
+        )
+        .order_by(*INBOX_ORDER)
     )
 
 
 def unread_count_for(user: AnyUser) -> int:
-    """Unread notifications, for the navigation badge."""
+    """Unread notifications, for the navigation badge (from the session when known)."""
+    known = getattr(user, UNREAD_ATTRIBUTE, None)
+    if known is not None:
+        return known
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 

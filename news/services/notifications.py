@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts import session_state
 from accounts.models import Role, User
 
 from ..models import EmailPreference, EmailState, Notification, Story
@@ -64,6 +65,8 @@ def _notify(
             for pk in sorted(people)
         ]
     )
+    # The recipients' sessions show the new unread count on their next request.
+    session_state.expire(people)
     pending = [row.pk for row in rows if row.email_state == EmailState.PENDING]
     if pending:
         transaction.on_commit(lambda: _queue_delivery(pending))
@@ -147,7 +150,10 @@ def mark_read(*, user: User, notification_ids: list[int] | None = None) -> int:
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
         unread = unread.filter(pk__in=notification_ids)
-    return unread.update(read_at=timezone.now())
+    count = unread.update(read_at=timezone.now())
+    if count:
+        session_state.expire([user.pk])
+    return count
 
 
 @transaction.atomic

@@ -3,11 +3,12 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
+
+from humas_portal.keyset import keyset_page
 
 from .. import selectors, services
 from ..models import NotificationKind
@@ -29,7 +30,8 @@ class EmailPreferencesForm(forms.Form):
 @login_required
 def inbox(request):
     """The person's notifications, newest first."""
-    page = Paginator(selectors.inbox_for(request.user), PER_PAGE).get_page(request.GET.get("page"))
+    notifications = selectors.inbox_for(request.user)
+    page = keyset_page(notifications, selectors.INBOX_ORDER, request.GET, PER_PAGE)
     return render(request, "news/notification_list.html", {"page": page})
 
 

@@ -5,7 +5,6 @@ import zoneinfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,6 +14,7 @@ from js_asset import Media
 
 from accounts.models import Unit
 from humas_portal.form_errors import form_error_text
+from humas_portal.keyset import keyset_page
 
 from .. import diffing, policies, selectors, services
 from ..forms import CommentForm, NoteForm, QueueFilterForm, ScheduleForm, StoryForm
@@ -49,7 +49,7 @@ def unit_desk(request):
     state = request.GET.get("state", "")
     if state in State.values:
         stories = stories.filter(state=state)
-    page = Paginator(stories, PER_PAGE).get_page(request.GET.get("page"))
+    page = keyset_page(stories, selectors.DESK_ORDER, request.GET, PER_PAGE)
     context = {"page": page, "states": State.choices, "current_state": state}
     return render(request, "news/story_desk.html", context)
 
@@ -68,7 +68,7 @@ def review_queue(request):
     )
     if form.is_valid():
         queue = selectors.filter_queue(queue, **form.cleaned_data)
-    page = Paginator(queue, PER_PAGE).get_page(request.GET.get("page"))
+    page = keyset_page(queue, selectors.QUEUE_ORDER, request.GET, PER_PAGE)
     context = {
         "page": page,
         "form": form,

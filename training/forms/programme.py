@@ -160,6 +160,9 @@ class CoverageForm(forms.Form):
 
     story = forms.ModelChoiceField(label=_("Story"), queryset=None)
 
-    def __init__(self, *args, stories, **kwargs):
+    def __init__(self, *args, stories, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["story"].queryset = stories
+        if choices is not None:
+            # Only these (id, title) pairs are rendered; the queryset still checks the answer.
+            self.fields["story"].widget.choices = [("", "---------"), *choices]

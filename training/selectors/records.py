@@ -4,7 +4,23 @@ import zoneinfo
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractYear, Least
 
 from accounts.models import Unit, User
 from accounts.policies import AnyUser
@@ -23,6 +39,9 @@ from ..models import (
     TrainingSession,
 )
 from .sessions import INVITEE_RELATIONS, ORGANISER_RELATIONS, YEARLY_JP_TARGET
+
+# Zones sessions are held in (accounts.models time zone choices); none has daylight saving.
+SESSION_ZONES = ("Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura")
 
 
 @dataclass(frozen=True)
@@ -49,30 +68,67 @@ class Participation:
         return round(self.rate * 100)
 
 
+PARTICIPATION_PER_PAGE = 50
+HISTORY_PER_PAGE = 50
+
+
+def _people_present() -> Subquery:
+    """People present by name at an invitee (a correlated subquery, so a page of invitees
+    counts only its own rows; Django would take Count() for an outer aggregate)."""
+    present = (
+        Attendance.objects.filter(invitee=OuterRef("pk"), meets_rule=True)
+        .order_by()
+        .values(count=Func(F("id"), function="COUNT", output_field=IntegerField()))
+    )
+    return Coalesce(Subquery(present), 0)
+
+
+def _with_participation(invitees: QuerySet[Invitee]) -> QuerySet[Invitee]:
+    """Invitees with the people present by name and the people in their room, from SQL."""
+    return invitees.annotate(
+        people_present=_people_present(),
+        room_people=Coalesce(
+            "group_attendance__headcount", "group_attendance__connections", Value(0)
+        ),
+    )
+
+
+def participation_rows(invitees: QuerySet[Invitee]) -> QuerySet[Invitee]:
+    """Invitees annotated for a participation table, with the organisations it names."""
+    return _with_participation(invitees.select_related(*INVITEE_RELATIONS))
+
+
+def as_participation(rows) -> list[Participation]:
+    """Participation of each annotated invitee (from participation_rows)."""
+    return [
+        Participation(
+            invitee=invitee,
+            people_present=invitee.people_present,
+            room_people=invitee.room_people,
+        )
+        for invitee in rows
+    ]
+
+
 def participation_of(invitees: QuerySet[Invitee]) -> list[Participation]:
     """Participation of each invitee, in one query."""
-    rows = invitees.select_related(*INVITEE_RELATIONS, "group_attendance").annotate(
-        people_present=Count("attendances", filter=Q(attendances__meets_rule=True))
+    return as_participation(participation_rows(invitees))
+
+
+def _invitees_of_session(session: TrainingSession) -> QuerySet[Invitee]:
+    return Invitee.objects.filter(session=session).order_by(
+        "directorate__name", "kanwil__province", "unit__kanwil__province", "unit__name", "id"
     )
-    result = []
-    for invitee in rows:
-        group = getattr(invitee, "group_attendance", None)
-        result.append(
-            Participation(
-                invitee=invitee,
-                people_present=invitee.people_present,
-                room_people=group.people if group is not None else 0,
-            )
-        )
-    return result
 
 
 def participation_per_invitee(session: TrainingSession) -> list[Participation]:
     """Participation of every organisation invited to a session, by Kanwil and name."""
-    invitees = Invitee.objects.filter(session=session).order_by(
-        "directorate__name", "kanwil__province", "unit__kanwil__province", "unit__name", "id"
-    )
-    return participation_of(invitees)
+    return participation_of(_invitees_of_session(session))
+
+
+def session_participation(session: TrainingSession) -> QuerySet[Invitee]:
+    """A session's invitees annotated for the participation table, to be paged."""
+    return participation_rows(_invitees_of_session(session))
 
 
 def participation_totals(rows: list[Participation]) -> dict:
@@ -86,6 +142,25 @@ def participation_totals(rows: list[Participation]) -> dict:
         "organisations": len(rows),
         "organisations_present": sum(1 for row in rows if row.attended),
     }
+
+
+def participation_summary(invitees: QuerySet[Invitee]) -> dict:
+    """participation_totals of all these invitees, computed in one SQL query."""
+    counted = invitees.order_by().annotate(
+        people=_people_present()
+        + Coalesce("group_attendance__headcount", "group_attendance__connections", Value(0)),
+    )
+    totals = counted.aggregate(
+        expected=Coalesce(Sum("expected_count"), 0),
+        attended=Coalesce(Sum(Least("people", "expected_count", output_field=IntegerField())), 0),
+        organisations=Count("id"),
+        organisations_present=Coalesce(
+            Sum(Case(When(people__gt=0, then=Value(1)), default=Value(0))), 0
+        ),
+    )
+    expected = totals["expected"]
+    totals["percent"] = round(100 * totals["attended"] / expected) if expected else 0
+    return totals
 
 
 def _attendance_relations(attendances: QuerySet[Attendance]) -> QuerySet[Attendance]:
@@ -113,6 +188,12 @@ def attendances_visible_to(
     return _attendance_relations(attendances).order_by("user__full_name", "id")
 
 
+def attendances_by_ids(ids: list[int]) -> list[Attendance]:
+    """These attendances with what the attendee list shows, in the order of ids."""
+    rows = {row.pk: row for row in _attendance_relations(Attendance.objects.filter(pk__in=ids))}
+    return [rows[pk] for pk in ids if pk in rows]
+
+
 def own_attendance(user: AnyUser, session: TrainingSession) -> Attendance | None:
     """The person's own record at a session."""
     if not getattr(user, "is_authenticated", False):
@@ -122,7 +203,12 @@ def own_attendance(user: AnyUser, session: TrainingSession) -> Attendance | None
 
 def history_of(person: User) -> list[Attendance]:
     """A person's attendances, newest session first, with sessions and valid certificates."""
-    return list(
+    return list(history_rows(person))
+
+
+def history_rows(person: User) -> QuerySet[Attendance]:
+    """A person's attendances for the history page, newest session first, to be paged."""
+    return (
         _attendance_relations(Attendance.objects.filter(user=person))
         .select_related(*(f"session__{name}" for name in ORGANISER_RELATIONS))
         .order_by("-session__starts_at", "-id")
@@ -142,20 +228,57 @@ def jp_per_year(attendances: list[Attendance]) -> list[dict]:
         years.setdefault(year, Decimal(0))
         if attendance.meets_rule:
             years[year] += attendance.session.jp_credited
+    return _with_gaps(years)
+
+
+def _with_gaps(years: dict[int, Decimal]) -> list[dict]:
     return [
         {"year": year, "jp": jp, "gap": max(Decimal(0), YEARLY_JP_TARGET - jp)}
         for year, jp in sorted(years.items(), reverse=True)
     ]
 
 
-def unit_participation(unit: Unit) -> list[Participation]:
-    """How a unit took part in every session it was invited to, newest first."""
-    invitees = (
-        Invitee.objects.filter(unit=unit)
-        .select_related("session")
-        .order_by("-session__starts_at", "-id")
+def _local_year_of_session() -> Case:
+    """The year a session started in its own zone; the zones have no daylight saving."""
+    return Case(
+        *(
+            When(
+                session__time_zone=zone,
+                then=ExtractYear("session__starts_at", tzinfo=zoneinfo.ZoneInfo(zone)),
+            )
+            for zone in SESSION_ZONES
+        ),
+        default=ExtractYear("session__starts_at", tzinfo=zoneinfo.ZoneInfo(SESSION_ZONES[0])),
+        output_field=IntegerField(),
     )
-    return participation_of(invitees)
+
+
+def jp_per_year_of(person: User) -> list[dict]:
+    """jp_per_year of all the person's attendances, summed per year in one SQL query."""
+    rows = (
+        Attendance.objects.filter(user=person)
+        .annotate(year=_local_year_of_session())
+        .order_by()
+        .values("year")
+        .annotate(
+            jp=Coalesce(
+                Sum("session__jp_credited", filter=Q(meets_rule=True)),
+                Value(Decimal(0)),
+                output_field=DecimalField(max_digits=7, decimal_places=2),
+            )
+        )
+    )
+    return _with_gaps({row["year"]: Decimal(row["jp"]) for row in rows})
+
+
+def unit_invitations(unit: Unit) -> QuerySet[Invitee]:
+    """The unit's invitations, newest session first."""
+    return Invitee.objects.filter(unit=unit).order_by("-session__starts_at", "-id")
+
+
+def unit_participation(unit: Unit) -> QuerySet[Invitee]:
+    """How a unit took part in every session it was invited to, newest first, to be paged."""
+    return participation_rows(unit_invitations(unit)).select_related("session")
 
 
 def matching_queue(session: TrainingSession) -> QuerySet[ImportRow]:

@@ -28,6 +28,8 @@ from .scopes import attendance_scope, person_matches
 YEARLY_JP_TARGET = Decimal(20)
 ORGANISER_RELATIONS = ("organiser_directorate", "organiser_kanwil", "organiser_unit__kanwil")
 INVITEE_RELATIONS = ("unit__kanwil", "kanwil", "directorate")
+# The "link a story" select lists at most this many stories, the latest events first.
+STORY_CHOICES = 100
 
 
 def sessions_for_listing() -> QuerySet[TrainingSession]:
@@ -185,8 +187,20 @@ def stories_to_link(user: AnyUser, session: TrainingSession) -> QuerySet[Story]:
     )
     stories = Story.objects.all() if is_central_admin(user) else stories_visible_to(user)
     return (
-        stories.filter(around).exclude(training_coverage__session=session).order_by("-event_start")
+        stories.filter(around)
+        .exclude(training_coverage__session=session)
+        .select_related(None)
+        .only("id", "title", "event_start")
+        .order_by("-event_start", "-id")
     )
+
+
+def story_choices_to_link(
+    user: AnyUser, session: TrainingSession, *, limit: int = STORY_CHOICES
+) -> list[tuple[int, str]]:
+    """(id, title) of the stories nearest the session that the user may link, at most limit."""
+    rows = stories_to_link(user, session).values_list("id", "title")[:limit]
+    return list(rows)
 
 
 def organisers_for(user: AnyUser) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -1,5 +1,6 @@
 """Helpers shared by the training views."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -35,3 +36,11 @@ def error_text(error) -> str:
     if messages:
         return " ".join(str(message) for message in messages)
     return str(error) or _("This could not be done.")
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the number of rows, when a summary query has counted them already."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.__dict__["count"] = count

@@ -45,7 +45,10 @@ def _forms(request, session) -> dict:
         "material_form": MaterialForm(),
         "invite_all_form": InviteAllForm(),
         "invite_unit_form": InviteUnitForm(units=_invitable_units(request.user)),
-        "coverage_form": CoverageForm(stories=selectors.stories_to_link(request.user, session)),
+        "coverage_form": CoverageForm(
+            stories=selectors.stories_to_link(request.user, session),
+            choices=selectors.story_choices_to_link(request.user, session),
+        ),
     }
 
 

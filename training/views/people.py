@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +15,7 @@ from accounts.models import Unit, User
 
 from .. import exports, policies, selectors, services
 from ..forms import SpeakerForm
-from .common import error_text, require
+from .common import CountedPaginator, error_text, require
 
 
 def _person(request, pk: int) -> User:
@@ -82,11 +83,14 @@ def calendar_link_stop(request):
 def person_history(request, pk: int):
     """Sessions attended, JP per year and the gap to 20 JP."""
     person = _person(request, pk)
-    attendances = selectors.history_of(person)
+    page = Paginator(selectors.history_rows(person), selectors.HISTORY_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     context = {
         "person": person,
-        "attendances": attendances,
-        "years": selectors.jp_per_year(attendances),
+        "attendances": page.object_list,
+        "page": page,
+        "years": selectors.jp_per_year_of(person),
         "target": selectors.YEARLY_JP_TARGET,
         "is_self": person.pk == request.user.pk,
         **_calendar_link(request, person),
@@ -109,8 +113,18 @@ def unit_participation(request, slug: str):
     """How a unit took part in the sessions it was invited to."""
     require(policies.can_browse_training(request.user))
     unit = get_object_or_404(Unit.objects.select_related("kanwil"), slug=slug)
-    rows = selectors.unit_participation(unit)
-    context = {"unit": unit, "rows": rows, "totals": selectors.participation_totals(rows)}
+    totals = selectors.participation_summary(selectors.unit_invitations(unit))
+    page = CountedPaginator(
+        selectors.unit_participation(unit),
+        selectors.PARTICIPATION_PER_PAGE,
+        count=totals["organisations"],
+    ).get_page(request.GET.get("page"))
+    context = {
+        "unit": unit,
+        "rows": selectors.as_participation(page.object_list),
+        "page": page,
+        "totals": totals,
+    }
     return render(request, "training/unit_participation.html", context)
 
 

@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 from .. import ical, policies, selectors, services
 from ..forms import CoverageForm, SessionFilterForm, SessionForm, initial_for
 from ..services.attendance import CHECKIN_OPENS_MINUTES
-from .common import PER_PAGE, error_text, managed_session, require, visible_session
+from .common import (
+    PER_PAGE,
+    CountedPaginator,
+    error_text,
+    managed_session,
+    require,
+    visible_session,
+)
 
 
 @login_required
@@ -82,8 +89,10 @@ def _coverage_form(user, session) -> CoverageForm | None:
     """The form to link one of the user's stories, when they have any to link."""
     if not policies.can_create_sessions(user):
         return None
-    stories = selectors.stories_to_link(user, session)
-    return CoverageForm(stories=stories) if stories.exists() else None
+    choices = selectors.story_choices_to_link(user, session)
+    if not choices:
+        return None
+    return CoverageForm(stories=selectors.stories_to_link(user, session), choices=choices)
 
 
 @login_required
@@ -92,7 +101,12 @@ def session_detail(request, pk: int):
     session = visible_session(request, pk)
     user = request.user
     invitees = list(session.invitees.all())
-    participation = selectors.participation_per_invitee(session)
+    totals = selectors.participation_summary(session.invitees.all())
+    page = CountedPaginator(
+        selectors.session_participation(session),
+        selectors.PARTICIPATION_PER_PAGE,
+        count=totals["organisations"],
+    ).get_page(request.GET.get("page"))
     context = {
         "session": session,
         "can_manage": policies.can_manage_session(user, session),
@@ -104,8 +118,9 @@ def session_detail(request, pk: int):
             for material in session.materials.all()
             if policies.can_open_material(user, session, material, invitees)
         ],
-        "participation": participation,
-        "totals": selectors.participation_totals(participation),
+        "participation": selectors.as_participation(page.object_list),
+        "page": page,
+        "totals": totals,
         "own": selectors.own_attendance(user, session),
         "coverage_form": _coverage_form(user, session),
     }
