@@ -11,7 +11,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and organisations")
 
     def ready(self) -> None:
-        """Sign-in survives a Redis outage; sessions re-read scope and two-factor state on change."""
+        """Sign-in survives a Redis outage; sessions re-read scope and 2FA state on change."""
         from allauth.mfa.models import Authenticator
         from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_delete, post_save
