@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "accounts",
     "news",
     "training",
+    "directory",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("newsroom/", include("news.urls")),
     path("training/", include("training.urls")),
+    path("directory/", include("directory.urls")),
     path(
         "sertifikat/<str:number>/",
         training_certificates.certificate_verify,

@@ -24,5 +24,16 @@ def training_nav(request) -> dict:
                 "active": current.startswith(sessions_url) and not current.startswith(own_url),
             },
             {"url": own_url, "label": _("My training"), "active": current.startswith(own_url)},
+            *_directory_item(user, current),
         ]
     }
+
+
+def _directory_item(user, current: str) -> list[dict]:
+    """The staff directory, for those who keep records in it."""
+    from directory.policies import can_use_directory
+
+    if not can_use_directory(user):
+        return []
+    url = reverse("directory:member_list")
+    return [{"url": url, "label": _("Staff directory"), "active": current.startswith(url)}]

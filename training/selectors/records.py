@@ -90,7 +90,7 @@ def participation_totals(rows: list[Participation]) -> dict:
 
 def _attendance_relations(attendances: QuerySet[Attendance]) -> QuerySet[Attendance]:
     return attendances.select_related(
-        "user", "recorded_by", *(f"invitee__{name}" for name in INVITEE_RELATIONS)
+        "user", "staff", "recorded_by", *(f"invitee__{name}" for name in INVITEE_RELATIONS)
     ).prefetch_related(
         Prefetch(
             "certificates",

@@ -218,6 +218,7 @@ def build_rows(import_file: ImportFile, parsed: ParsedFile, result: MatchResult)
             match_status=match.status,
             matched_user_id=match.user_id,
             matched_invitee_id=match.invitee_id,
+            matched_staff_id=match.staff_id,
         )
         for row, match in zip(parsed.rows, result.matches, strict=True)
     ]
@@ -239,12 +240,15 @@ def apply_import(
     ImportRow.objects.bulk_create(build_rows(import_file, parsed, result))
     report(70)
     matched_users = {match.user_id for match in result.matches} - {None}
+    matched_staff = {m.staff_id for m in result.matches if m.staff_id and not m.user_id}
     counts = rebuild_from_files(
         session=session,
         by=by,
         import_file=import_file,
         organisation_of=result.organisation_of,
         only_users=matched_users,
+        only_staff=matched_staff,
+        organisation_of_staff=result.organisation_of_staff,
     )
     import_file.status = ImportStatus.DONE
     import_file.matched_rows = result.count(
