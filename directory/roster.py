@@ -107,11 +107,19 @@ def _xlsx_table(data: bytes) -> list[list[str]]:
         workbook.close()
 
 
+# Excel keeps numbers as doubles: beyond 15 digits the last ones are lost, so an 18-digit NIP
+# typed as a number comes back as another, plausible NIP. Such cells are marked and refused.
+LOST_DIGITS = "~"
+
+
 def _cell_text(value) -> str:
-    # Excel keeps long numbers as floats; an 18-digit NIP typed as a number loses digits there,
-    # so integers are written out without exponent and the NIP check catches the rest.
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        if abs(value) >= 10**15:
+            return f"{LOST_DIGITS}{int(value)}"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
     return str(value).strip()
 
 
@@ -229,6 +237,16 @@ def check_rows(
     first_line_of: dict[str, int] = {}
     email_owner: dict[str, str] = {}
     for row in rows:
+        if row.nip.startswith(LOST_DIGITS):
+            row.errors.append(
+                _(
+                    "The NIP was saved as a number, so Excel lost its last digits; format the "
+                    "NIP column as text and export the roster again."
+                )
+            )
+            row.nip = row.nip[len(LOST_DIGITS) :]
+            row.action = "error"
+            continue
         try:
             validate_nip(row.nip)
         except ValidationError as error:

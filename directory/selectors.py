@@ -152,3 +152,31 @@ def rosters_of(user: AnyUser) -> QuerySet[RosterImport]:
     if reach_of(user).everything:
         return rosters
     return rosters.filter(uploaded_by_id=getattr(user, "pk", None))
+
+
+def member_in_session_scope(session, identifier: str) -> StaffMember | None:
+    """A record by NIP or e-mail address among the organisations a session invited, for its
+    matching queue; records elsewhere are not found, as if unknown."""
+    from training.matching import Matcher
+
+    value = identifier.strip()
+    if not value:
+        return None
+    members = StaffMember.objects.filter(Matcher(session).invited_scope())
+    digits = normalise_nip(value)
+    if digits.isdigit():
+        return members.filter(nip=digits).first()
+    found = list(members.annotate(email_lower=Lower("email")).filter(email_lower=value.lower())[:2])
+    return found[0] if len(found) == 1 else None
+
+
+def invited_choices(session, user: AnyUser) -> list[tuple[str, str]]:
+    """Invited units and Kanwil offices the organiser may add people to, as form choices."""
+    reach = reach_of(user)
+    choices = []
+    for invitee in session.invitees.select_related("unit", "kanwil"):
+        if invitee.unit_id and reach.covers(unit=invitee.unit):
+            choices.append((f"unit:{invitee.unit_id}", invitee.unit.name))
+        elif invitee.kanwil_id and reach.covers(kanwil=invitee.kanwil):
+            choices.append((f"kanwil:{invitee.kanwil_id}", invitee.kanwil.name))
+    return choices

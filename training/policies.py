@@ -148,9 +148,7 @@ def can_view_history(user: AnyUser, person: User, person_scope: UserScope | None
     )
 
 
-def can_download_certificate(
-    user: AnyUser, session: TrainingSession, holder: User | None
-) -> bool:
+def can_download_certificate(user: AnyUser, session: TrainingSession, holder: User | None) -> bool:
     """The holder, the organisers, and whoever may see the holder's history (a directory
     record without a login has only the organisers)."""
     return can_manage_session(user, session) or (

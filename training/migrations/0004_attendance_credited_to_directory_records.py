@@ -6,39 +6,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0001_staff_directory'),
-        ('training', '0003_private_calendar_links'),
+        ("directory", "0001_staff_directory"),
+        ("training", "0003_private_calendar_links"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attendance',
-            name='staff',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='attendances', to='directory.staffmember', verbose_name='directory record'),
+            model_name="attendance",
+            name="staff",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="attendances",
+                to="directory.staffmember",
+                verbose_name="directory record",
+            ),
         ),
         migrations.AddField(
-            model_name='importrow',
-            name='matched_staff',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='directory.staffmember', verbose_name='directory record'),
+            model_name="importrow",
+            name="matched_staff",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="directory.staffmember",
+                verbose_name="directory record",
+            ),
         ),
         migrations.AlterField(
-            model_name='attendance',
-            name='user',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='training_attendances', to=settings.AUTH_USER_MODEL, verbose_name='person'),
+            model_name="attendance",
+            name="user",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="training_attendances",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="person",
+            ),
         ),
         migrations.AddIndex(
-            model_name='attendance',
-            index=models.Index(fields=['staff', 'session'], name='training_attendance_staff'),
+            model_name="attendance",
+            index=models.Index(fields=["staff", "session"], name="training_attendance_staff"),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('session', 'staff'), name='training_attendance_one_per_record'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                fields=("session", "staff"), name="training_attendance_one_per_record"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.CheckConstraint(condition=models.Q(('user__isnull', False), ('staff__isnull', False), _connector='OR'), name='training_attendance_has_person'),
+            model_name="attendance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("user__isnull", False), ("staff__isnull", False), _connector="OR"
+                ),
+                name="training_attendance_has_person",
+            ),
         ),
     ]

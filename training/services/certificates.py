@@ -67,7 +67,9 @@ def issue_certificates(
             issued_by=by,
             issued_at=now,
         )
-        for index, attendance in enumerate(eligible.order_by("staff__full_name", "user__full_name", "id"), start=1)
+        for index, attendance in enumerate(
+            eligible.order_by("staff__full_name", "user__full_name", "id"), start=1
+        )
     ]
     Certificate.objects.bulk_create(certificates)
     record(session=locked, actor=by, action="certificates_issued", count=len(certificates))
