@@ -1,4 +1,4 @@
-"""Directory pages: scoped to the unit, the region or everyone; 404 outside; lookups leak nothing."""
+"""Directory pages: scoped to unit, region or everyone; 404 outside; lookups leak nothing."""
 
 import pytest
 from django.urls import reverse

@@ -2,7 +2,6 @@
 
 import zoneinfo
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -10,7 +9,7 @@ from accounts.models import Unit, User
 from accounts.policies import AnyUser
 from accounts.selectors import scope_for
 
-from .. import policies
+from .. import credit, policies
 from ..models import (
     Attendance,
     Certificate,
@@ -22,7 +21,7 @@ from ..models import (
     MatchStatus,
     TrainingSession,
 )
-from .sessions import INVITEE_RELATIONS, ORGANISER_RELATIONS, YEARLY_JP_TARGET
+from .sessions import INVITEE_RELATIONS, ORGANISER_RELATIONS
 
 
 @dataclass(frozen=True)
@@ -135,17 +134,32 @@ def local_year(session: TrainingSession) -> int:
 
 
 def jp_per_year(attendances: list[Attendance]) -> list[dict]:
-    """Credited JP per year (sessions whose presence rule was met) and the gap to 20 JP."""
-    years: dict[int, Decimal] = {}
-    for attendance in attendances:
-        year = local_year(attendance.session)
-        years.setdefault(year, Decimal(0))
-        if attendance.meets_rule:
-            years[year] += attendance.session.jp_credited
-    return [
-        {"year": year, "jp": jp, "gap": max(Decimal(0), YEARLY_JP_TARGET - jp)}
-        for year, jp in sorted(years.items(), reverse=True)
-    ]
+    """Credited JP per year (sessions whose presence rule was met) and the gap to 20 JP;
+    sessions at the same time count once (``credit.yearly_credit``)."""
+    years = {local_year(attendance.session): None for attendance in attendances}
+    credited = {
+        entry.year: entry
+        for entry in credit.yearly_credit(
+            [
+                credit.Credit(
+                    key=attendance.pk,
+                    year=local_year(attendance.session),
+                    starts_at=attendance.session.starts_at,
+                    ends_at=attendance.session.ends_at,
+                    jp=attendance.session.jp_credited,
+                )
+                for attendance in attendances
+                if attendance.meets_rule
+            ]
+        )
+    }
+    result = []
+    for year in sorted(years, reverse=True):
+        entry = credited.get(year) or credit.YearCredit(year, overlapping=[])
+        result.append(
+            {"year": year, "jp": entry.jp, "gap": entry.gap, "overlapping": entry.overlapping}
+        )
+    return result
 
 
 def unit_participation(unit: Unit) -> list[Participation]:
