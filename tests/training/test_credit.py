@@ -89,3 +89,16 @@ def test_older_sessions_keep_their_jp_until_it_changes(editor_sulteng, sulteng):
     services.update_session(session=session, by=editor_sulteng, title="Judul baru")
     with pytest.raises(ValidationError):
         services.update_session(session=session, by=editor_sulteng, jp_credited=Decimal(11))
+
+
+@pytest.mark.django_db
+def test_the_organiser_sees_the_overlap(client_for, editor_sulteng, sulteng, operator_palu):
+    from django.urls import reverse
+
+    sessions = [plan_session(by=editor_sulteng, organiser=sulteng, title=f"S{i}") for i in range(2)]
+    for session in sessions:
+        services.record_attendance(
+            session=session, person=operator_palu, by=editor_sulteng, status="present"
+        )
+    page = client_for(editor_sulteng).get(reverse("training:attendee_list", args=[sessions[0].pk]))
+    assert "held at the same time" in page.content.decode()

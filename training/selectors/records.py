@@ -3,7 +3,7 @@
 import zoneinfo
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.models import Unit, User
 from accounts.policies import AnyUser
@@ -263,3 +263,21 @@ def invitees_of_person(session: TrainingSession, person: User) -> list[Invitee]:
         .select_related(*INVITEE_RELATIONS)
     )
     return sorted(found, key=lambda invitee: (invitee.unit_id is None, invitee.kanwil_id is None))
+
+
+def overlapping_attendances(session: TrainingSession) -> set[int]:
+    """Attendances of the session whose person was also credited at another session held at
+    the same time; their JP count once a year (one query)."""
+    same_person = Q(user_id=OuterRef("user_id"), user__isnull=False) | Q(
+        staff_id=OuterRef("staff_id"), staff__isnull=False
+    )
+    elsewhere = (
+        Attendance.objects.filter(same_person, meets_rule=True)
+        .exclude(session_id=session.pk)
+        .filter(session__starts_at__lt=session.ends_at, session__ends_at__gt=session.starts_at)
+    )
+    return set(
+        Attendance.objects.filter(session=session, meets_rule=True)
+        .filter(Exists(elsewhere))
+        .values_list("pk", flat=True)
+    )

@@ -39,6 +39,7 @@ def attendee_list(request, pk: int):
         "page": Paginator(attendances, ATTENDEES_PER_PAGE).get_page(request.GET.get("page")),
         "can_manage": can_manage,
         "manual_form": ManualAttendanceForm() if can_manage else None,
+        "overlapping": selectors.overlapping_attendances(session) if can_manage else set(),
     }
     return render(request, "training/attendance_list.html", context)
 
