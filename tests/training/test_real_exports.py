@@ -55,3 +55,39 @@ def test_headers_in_another_language_name_the_columns_and_the_closest_platform()
     assert "Nombre (nombre original)" in message and "Hora de salida" in message
     assert "Join time" in message and "Leave time" in message
     assert "closest layout" in message
+
+
+@pytest.mark.django_db
+def test_a_file_of_another_day_needs_confirmation(client_for, sulteng_session, editor_sulteng):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from training import services
+    from training.models import ImportFile
+
+    from .test_imports import stage
+
+    same_day = (EXPORTS / "zoom_webinar_attendee_report.csv").read_bytes()
+    next_day = same_day.replace(b'"02/06/2025 08:55:04 AM"', b'"02/07/2025 08:55:04 AM"')
+    staged = stage(sulteng_session, editor_sulteng, next_day)
+    with pytest.raises(ValidationError) as error:
+        services.confirm_import(session=sulteng_session, by=editor_sulteng, token=staged.token)
+    assert error.value.code == "date_mismatch"
+    client = client_for(editor_sulteng)
+    page = client.post(
+        reverse("training:import_upload", args=[sulteng_session.pk]),
+        {"file": SimpleUploadedFile("webinar.csv", next_day), "time_zone": "Asia/Makassar"},
+    )
+    assert "07-02-2025 08.55" in page.content.decode()
+    assert "I have checked" in page.content.decode()
+    confirm = reverse("training:import_confirm", args=[sulteng_session.pk])
+    client.post(confirm, {"token": page.context["staged"].token, "confirm_date": "1"})
+    assert ImportFile.objects.count() == 1
+    # The file of the session's own day goes through without a question.
+    services.confirm_import(
+        session=sulteng_session,
+        by=editor_sulteng,
+        token=stage(sulteng_session, editor_sulteng, same_day).token,
+    )
+    assert ImportFile.objects.count() == 2

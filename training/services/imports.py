@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 
 from .. import policies, selectors
+from ..datecheck import date_warning
 from ..matching import Matcher, MatchResult
 from ..models import ImportFile, ImportRow, ImportStatus, MatchStatus, TrainingSession
 from ..parsers import AttendanceFileError, ParsedFile, parse_attendance_file
@@ -142,14 +143,23 @@ def _already_imported(session: TrainingSession, sha256: str) -> None:
 
 
 @transaction.atomic
-def confirm_import(*, session: TrainingSession, by: User, token: str) -> ImportFile:
-    """Save the previewed file and apply it now, or queue it when it is large."""
+def confirm_import(
+    *, session: TrainingSession, by: User, token: str, date_confirmed: bool = False
+) -> ImportFile:
+    """Save the previewed file and apply it now, or queue it when it is large. A file whose
+    meeting is dated differently from the session needs ``date_confirmed``."""
     locked = lock_session(session)
     if not policies.can_manage_session(by, locked):
         raise PermissionDenied(_("You may not import attendance for this session."))
     staged, data = load_staged(token, session=locked, by=by)
     _already_imported(locked, staged.sha256)
     parsed = parse_for(locked, data, source_format=staged.source_format, time_zone=staged.time_zone)
+    warning = date_warning(locked, parsed, time_zone=staged.time_zone)
+    if warning and not date_confirmed:
+        raise ValidationError(
+            _("%(warning)s Tick the confirmation to import it anyway.") % {"warning": warning},
+            code="date_mismatch",
+        )
     import_file = ImportFile(
         session=locked,
         original_name=staged.name,
@@ -175,6 +185,7 @@ def confirm_import(*, session: TrainingSession, by: User, token: str) -> ImportF
         file=staged.name,
         rows=len(parsed.rows),
         sha256=staged.sha256,
+        date_confirmed=bool(warning),
     )
     transaction.on_commit(lambda: default_storage.delete(staged.path))
     if background:
