@@ -108,6 +108,7 @@ DEMO_ACCOUNTS: list[DemoAccount] = [
 DEMO_SEEDERS: list[str] = [
     "accounts.demo.seed_accounts",
     "news.demo.seed_stories",
+    "directory.demo.seed_directory",
     "training.demo.seed_training",
 ]
 
