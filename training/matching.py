@@ -167,50 +167,70 @@ class Matcher:
             | Q(**{f"{prefix}directorate_id__in": directorates})
         )
 
-    @property
-    def scoped_names(self) -> dict[str, set[Person]]:
-        """Names of the people within the invited scope (two queries)."""
-        if self._scoped_names is None:
-            from directory.models import StaffMember, StaffStatus
+    def _in_scope(self, unit_id, unit_kanwil_id, kanwil_id, directorate_id) -> bool:
+        """Whether an organisation lies within the invited scope (the same rule as
+        ``invited_scope``, in memory)."""
+        invited = self.invitees
+        if unit_id:
+            return ("unit", unit_id) in invited or ("kanwil", unit_kanwil_id) in invited
+        if kanwil_id:
+            return ("kanwil", kanwil_id) in invited
+        return ("directorate", directorate_id) in invited
 
-            self._scoped_names = defaultdict(set)
-            if self.invitees:
-                records = StaffMember.objects.filter(
-                    self.invited_scope(), status=StaffStatus.ACTIVE
-                ).values_list("full_name", "user_id", "pk")
-                for full_name, user_id, pk in records:
-                    self._scoped_names[normalise(full_name)].add((user_id, pk))
-                logins = (
-                    RoleAssignment.objects.filter(
-                        self.invited_scope(),
-                        user__is_active=True,
-                        user__staff_record__isnull=True,
-                    )
-                    .values_list("user__full_name", "user_id")
-                    .distinct()
-                )
-                for full_name, user_id in logins:
-                    self._scoped_names[normalise(full_name)].add((user_id, None))
-        return self._scoped_names
-
-    def _people_of_units(self, unit_ids: set[int]) -> dict[int, dict[str, set[Person]]]:
-        """Names of the people of the given units (two queries, whatever the number)."""
+    def _load_people(self, unit_ids: set[int]) -> dict[int, dict[str, set[Person]]]:
+        """Names of the people of the given units, and (once) of the invited scope: one query
+        over directory records and one over roles, each name normalised once."""
         from directory.models import StaffMember, StaffStatus
 
         people: dict[int, dict[str, set[Person]]] = defaultdict(lambda: defaultdict(set))
-        if not unit_ids:
+        load_scope = self._scoped_names is None
+        if not load_scope and not unit_ids:
             return people
-        records = StaffMember.objects.filter(
-            unit_id__in=unit_ids, status=StaffStatus.ACTIVE
-        ).values_list("unit_id", "full_name", "user_id", "pk")
-        for unit_id, full_name, user_id, pk in records:
-            people[unit_id][normalise(full_name)].add((user_id, pk))
+        scoped: dict[str, set[Person]] = defaultdict(set)
+        where = Q(unit_id__in=unit_ids)
+        if load_scope and self.invitees:
+            where |= self.invited_scope()
+        records = StaffMember.objects.filter(where, status=StaffStatus.ACTIVE).values_list(
+            "full_name",
+            "user_id",
+            "pk",
+            "unit_id",
+            "unit__kanwil_id",
+            "kanwil_id",
+            "directorate_id",
+        )
+        for full_name, user_id, pk, unit_id, unit_kanwil, kanwil_id, directorate_id in records:
+            name = normalise(full_name)
+            if unit_id in unit_ids:
+                people[unit_id][name].add((user_id, pk))
+            if load_scope and self._in_scope(unit_id, unit_kanwil, kanwil_id, directorate_id):
+                scoped[name].add((user_id, pk))
         logins = RoleAssignment.objects.filter(
-            unit_id__in=unit_ids, user__is_active=True, user__staff_record__isnull=True
-        ).values_list("unit_id", "user__full_name", "user_id")
-        for unit_id, full_name, user_id in logins:
-            people[unit_id][normalise(full_name)].add((user_id, None))
+            where, user__is_active=True, user__staff_record__isnull=True
+        ).values_list(
+            "user__full_name",
+            "user_id",
+            "unit_id",
+            "unit__kanwil_id",
+            "kanwil_id",
+            "directorate_id",
+        )
+        for full_name, user_id, unit_id, unit_kanwil, kanwil_id, directorate_id in logins:
+            name = normalise(full_name)
+            if unit_id in unit_ids:
+                people[unit_id][name].add((user_id, None))
+            if load_scope and self._in_scope(unit_id, unit_kanwil, kanwil_id, directorate_id):
+                scoped[name].add((user_id, None))
+        if load_scope:
+            self._scoped_names = scoped
         return people
+
+    @property
+    def scoped_names(self) -> dict[str, set[Person]]:
+        """Names of the people within the invited scope."""
+        if self._scoped_names is None:
+            self._load_people(set())
+        return self._scoped_names
 
     # --- Rules --------------------------------------------------------------------------
 
@@ -268,7 +288,7 @@ class Matcher:
         """Match every row; rows are looked at in order, lookups are shared."""
         by_nip, by_email = self._identities(rows)
         units_in = [self._unit_in(normalise(row.name)) for row in rows]
-        unit_people = self._people_of_units({found[0] for found in units_in if found})
+        unit_people = self._load_people({found[0] for found in units_in if found})
         matches = [
             self._match_row(row, found, by_nip, by_email, unit_people)
             for row, found in zip(rows, units_in, strict=True)
