@@ -147,6 +147,9 @@ def roster_upload(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            # Refused before reading, so an oversized upload is never held in memory.
+            if upload.size > rosters.MAX_BYTES:
+                raise ValidationError(_("A roster file may be at most 20 MB."))
             token, checked = rosters.stage_roster(
                 by=request.user, data=upload.read(), name=upload.name
             )
