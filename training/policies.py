@@ -170,6 +170,17 @@ def can_manage_speakers(user: AnyUser) -> bool:
     return can_create_sessions(user)
 
 
+def can_edit_speaker(user: AnyUser, sessions: Iterable[TrainingSession]) -> bool:
+    """A speaker record is changed by central admins and by the organisers of a session the
+    speaker appears in; a speaker without appearances by whoever keeps speaker records."""
+    if not can_manage_speakers(user):
+        return False
+    if is_central_admin(user):
+        return True
+    sessions = list(sessions)
+    return not sessions or any(can_manage_session(user, session) for session in sessions)
+
+
 def can_keep_calendar_link(user: AnyUser, person: User) -> bool:
     """Only the person makes, resets or stops their own private calendar link."""
     return is_signed_in(user) and user.pk == person.pk and can_browse_training(user)

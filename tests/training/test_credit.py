@@ -102,3 +102,26 @@ def test_the_organiser_sees_the_overlap(client_for, editor_sulteng, sulteng, ope
         )
     page = client_for(editor_sulteng).get(reverse("training:attendee_list", args=[sessions[0].pk]))
     assert "held at the same time" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_only_the_speakers_organisers_and_central_admins_change_a_speaker(
+    sulteng_session, editor_sulteng, operator_pelaihari, central_admin
+):
+    from django.core.exceptions import PermissionDenied
+
+    from training.models import AuditEntry
+
+    speaker = services.create_speaker(
+        by=editor_sulteng, full_name="Lilik Sujandi", current_position="Kepala"
+    )
+    services.add_appearance(
+        session=sulteng_session, by=editor_sulteng, speaker=speaker, role="presenter"
+    )
+    change = {"current_position": "Direktur", "current_organisation": "", "aliases": ["L. S."]}
+    with pytest.raises(PermissionDenied):
+        services.update_speaker(speaker=speaker, by=operator_pelaihari, **change)
+    services.update_speaker(speaker=speaker, by=editor_sulteng, **change)
+    services.update_speaker(speaker=speaker, by=central_admin, **change)
+    entry = AuditEntry.objects.filter(action="speaker_updated").first()
+    assert entry.detail["new"]["aliases"] == ["L. S."]
