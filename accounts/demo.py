@@ -108,6 +108,7 @@ DEMO_SEEDERS: list[str] = [
     "accounts.demo.seed_accounts",
     "news.demo.seed_stories",
     "news.demo.seed_share_kit",
+    "directory.demo.seed_directory",
     "training.demo.seed_training",
     "odon.demo.seed_odon",
 ]

@@ -68,11 +68,7 @@ class RequireTwoFactorMiddleware:
         if match is None or self.portal_namespaces.isdisjoint(match.namespaces):
             return None
         user = request.user
-        if (
-            user.is_authenticated
-            and policies.must_use_two_factor(user)
-            and not _has_totp(user)
-        ):
+        if user.is_authenticated and policies.must_use_two_factor(user) and not _has_totp(user):
             return redirect(
                 f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}"
             )

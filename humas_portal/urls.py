@@ -24,6 +24,7 @@ urlpatterns = [
     path("newsroom/", include("news.urls")),
     path("training/", include("training.urls")),
     path("odon/", include("odon.urls")),
+    path("directory/", include("directory.urls")),
     path(
         "sertifikat/<str:number>/",
         training_certificates.certificate_verify,

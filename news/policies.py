@@ -113,6 +113,8 @@ def can_edit_hashtags(user: AnyUser, unit: Unit | None) -> bool:
     if unit is None:
         return is_signed_in(user) and is_central_admin(user)
     return can_write_for_unit(user, unit) or can_review_unit(user, unit)
+
+
 def can_record_coverage(user: AnyUser, story: Story) -> bool:
     """The unit's operators and the Kanwil's editors log where a published story appeared."""
     return is_public_story(story) and can_view_story(user, story)

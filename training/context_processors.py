@@ -30,5 +30,18 @@ def training_nav(request) -> dict:
                 "active": current.startswith(own_url),
                 "more": True,
             },
+            *_directory_item(user, current),
         ]
     }
+
+
+def _directory_item(user, current: str) -> list[dict]:
+    """The staff directory, for those who keep records in it."""
+    from directory.policies import can_use_directory
+
+    if not can_use_directory(user):
+        return []
+    url = reverse("directory:member_list")
+    return [
+        {"url": url, "label": _("Staff directory"), "active": current.startswith(url), "more": True}
+    ]

@@ -84,6 +84,8 @@ ZOOM_ROWS = [
     ("Andi Sri Wahyuni", "editor.sulteng@humas.test", "09:05", "11:30"),
     ("Ahmad Fauzan Noor", "editor.kalsel@humas.test", "09:40", "10:30"),
     ("Fadli Rahman 19930228 201902 1 006", "", "09:20", "11:30"),
+    # No portal login: credited through the staff directory by the NIP in her name.
+    ("Siti Rohmah 19900715 201503 2 004", "", "09:01", "11:30"),
     ("Rutan Kelas IIB Pelaihari", "", "08:59", "11:30"),
     ("LPP Palu", "", "09:00", "11:30"),
     ("Humas Ditjenpas", "", "08:40", "11:40"),

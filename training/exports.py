@@ -56,9 +56,9 @@ def attendance_table(attendances: Iterable[Attendance]) -> list[list[Cell]]:
         certificates = getattr(attendance, "valid_certificates", [])
         rows.append(
             [
-                attendance.user.full_name,
-                attendance.user.nip,
-                attendance.user.email,
+                attendance.holder_name,
+                attendance.holder_nip,
+                attendance.holder_email,
                 attendance.organisation_name,
                 attendance.get_status_display(),
                 attendance.minutes_attended,

@@ -148,9 +148,12 @@ def can_view_history(user: AnyUser, person: User, person_scope: UserScope | None
     )
 
 
-def can_download_certificate(user: AnyUser, session: TrainingSession, holder: User) -> bool:
-    """The holder, the organisers, and whoever may see the holder's history."""
-    return can_manage_session(user, session) or can_view_history(user, holder)
+def can_download_certificate(user: AnyUser, session: TrainingSession, holder: User | None) -> bool:
+    """The holder, the organisers, and whoever may see the holder's history (a directory
+    record without a login has only the organisers)."""
+    return can_manage_session(user, session) or (
+        holder is not None and can_view_history(user, holder)
+    )
 
 
 def can_link_coverage(user: AnyUser, session: TrainingSession, story) -> bool:
@@ -165,6 +168,17 @@ def can_link_coverage(user: AnyUser, session: TrainingSession, story) -> bool:
 def can_manage_speakers(user: AnyUser) -> bool:
     """Whoever organises sessions keeps the speaker records."""
     return can_create_sessions(user)
+
+
+def can_edit_speaker(user: AnyUser, sessions: Iterable[TrainingSession]) -> bool:
+    """A speaker record is changed by central admins and by the organisers of a session the
+    speaker appears in; a speaker without appearances by whoever keeps speaker records."""
+    if not can_manage_speakers(user):
+        return False
+    if is_central_admin(user):
+        return True
+    sessions = list(sessions)
+    return not sessions or any(can_manage_session(user, session) for session in sessions)
 
 
 def can_keep_calendar_link(user: AnyUser, person: User) -> bool:

@@ -63,5 +63,5 @@ def build_preview(session: TrainingSession, parsed: ParsedFile, sha256: str) -> 
         earlier_import=selectors.imported_hash_exists(session, sha256),
         counts={status: counts.get(status, 0) for status in MatchStatus.values},
         sample=sample,
-        people=len({match.user_id for match in result.matches} - {None}),
+        people=len({(match.user_id, match.staff_id) for match in result.matches} - {(None, None)}),
     )

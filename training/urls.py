@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from .views import attendance, certificates, imports, manage, people, programme, sessions
+from .views import (
+    attendance,
+    certificates,
+    directory_match,
+    imports,
+    manage,
+    people,
+    programme,
+    sessions,
+)
 
 app_name = "training"
 
@@ -74,6 +83,11 @@ urlpatterns = [
     path("<int:pk>/check-in/", attendance.check_in, name="check_in"),
     path("<int:pk>/matching/", attendance.matching_queue, name="matching_queue"),
     path("<int:pk>/matching/<int:row_pk>/", attendance.matching_resolve, name="matching_resolve"),
+    path(
+        "<int:pk>/matching/<int:row_pk>/add-to-directory/",
+        directory_match.matching_add_member,
+        name="matching_add_member",
+    ),
     path("<int:pk>/imports/new/", imports.import_upload, name="import_upload"),
     path("<int:pk>/imports/confirm/", imports.import_confirm, name="import_confirm"),
     path("<int:pk>/imports/<int:import_pk>/", imports.import_detail, name="import_detail"),

@@ -2,7 +2,6 @@
 
 import tempfile
 from datetime import datetime, timedelta
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -51,7 +50,7 @@ def plan_session(*, by, organiser, **extra) -> TrainingSession:
         "passcode": "rahasia-77",
         "presence_rule": PresenceRule.SHARE,
         "presence_min_percent": 75,
-        "jp_credited": Decimal("3"),
+        # No JP given: one JP per 45 planned minutes (3 JP for these 150 minutes).
     }
     arguments.update(extra)
     return services.create_session(by=by, organiser=organiser, **arguments)

@@ -32,7 +32,7 @@ def test_the_generated_zoom_report_is_a_real_one():
     parsed = parse_attendance_file(
         zoom_report().encode("utf-8-sig"), time_zone="Asia/Jakarta", reference=None
     )
-    assert parsed.source_format == "zoom" and len(parsed.rows) == 11
+    assert parsed.source_format == "zoom" and len(parsed.rows) == 12
 
 
 def test_seed_demo_records_the_session_once(django_capture_on_commit_callbacks):
@@ -68,6 +68,10 @@ def test_seed_demo_records_the_session_once(django_capture_on_commit_callbacks):
     assert statuses["operator.pelaihari@humas.test"] == "present"
     assert statuses["editor.kalsel@humas.test"] == "absent"
     assert Certificate.objects.count() == Attendance.objects.filter(meets_rule=True).count()
+    # Siti Rohmah has no login: the directory record gets the credit and the certificate.
+    rohmah = Attendance.objects.get(staff__nip="199007152015032004")
+    assert rohmah.user is None and rohmah.meets_rule and rohmah.certificates.exists()
+    assert Attendance.objects.get(user__email="operator.palu@humas.test").staff is not None
     linked = Coverage.objects.select_related("story__unit")
     assert {coverage.story.unit.slug for coverage in linked} == {
         "lapas-perempuan-kelas-iii-palu",

@@ -62,12 +62,27 @@ def test_rules_in_order(sulteng_session, operator_palu, staff_member, pelaihari_
     assert result.organisation_of[operator_palu.pk] == (palu_invitee.pk, palu_invitee.unit.name)
 
 
-def test_an_ambiguous_name_is_not_guessed(sulteng_session, operator_palu):
-    from tests.factories import UserFactory
+def test_an_ambiguous_name_is_not_guessed(sulteng_session, operator_palu, lpka_palu_unit):
+    from tests.factories import StaffFactory
 
-    UserFactory(full_name=operator_palu.full_name)
+    StaffFactory(unit=lpka_palu_unit, user__full_name=operator_palu.full_name)
     result = Matcher(sulteng_session).match([row(operator_palu.full_name)])
     assert result.matches[0].status == MatchStatus.UNMATCHED
+
+
+def test_name_only_stays_within_the_invited_scope(
+    sulteng_session, operator_palu, operator_pelaihari
+):
+    from tests.factories import UserFactory
+
+    # A namesake without any role, and one in Kanwil Kalsel, are outside the Sulteng session.
+    UserFactory(full_name=operator_palu.full_name)
+    result = Matcher(sulteng_session).match(
+        [row(operator_palu.full_name), row(operator_pelaihari.full_name)]
+    )
+    assert result.matches[0].status == MatchStatus.NAME
+    assert result.matches[0].user_id == operator_palu.pk
+    assert result.matches[1].status == MatchStatus.UNMATCHED
 
 
 def test_matching_costs_the_same_queries_for_many_rows(

@@ -43,7 +43,18 @@ class SessionForm(forms.Form):
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     jp_credited = forms.DecimalField(
-        label=_("JP credited"), min_value=0, max_value=999, decimal_places=2, initial=0
+        label=_("JP credited"),
+        min_value=0,
+        max_value=999,
+        decimal_places=2,
+        required=False,
+        help_text=_("Leave empty to credit one JP per 45 planned minutes."),
+    )
+    jp_justification = forms.CharField(
+        label=_("Reason for more JP than the duration"),
+        max_length=300,
+        required=False,
+        help_text=_("Only when the JP exceed the planned minutes divided by 45."),
     )
     presence_rule = forms.ChoiceField(
         label=_("A person counts as present after"),
@@ -88,6 +99,7 @@ class SessionForm(forms.Form):
             "recording_url": data["recording_url"],
             "description": data["description"],
             "jp_credited": data["jp_credited"],
+            "jp_justification": data["jp_justification"],
             "presence_rule": data["presence_rule"],
             "presence_min_minutes": data.get("presence_min_minutes"),
             "presence_min_percent": data.get("presence_min_percent"),
@@ -116,6 +128,7 @@ def initial_for(session) -> dict:
         "recording_url": session.recording_url,
         "description": session.description,
         "jp_credited": session.jp_credited,
+        "jp_justification": session.jp_justification,
         "presence_rule": session.presence_rule,
         "presence_min_minutes": session.presence_min_minutes,
         "presence_min_percent": session.presence_min_percent,

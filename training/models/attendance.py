@@ -111,11 +111,22 @@ class Attendance(models.Model):
         related_name="attendances",
         verbose_name=_("session"),
     )
+    # A person with a login, a directory record, or both (a record linked to its login).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="training_attendances",
         verbose_name=_("person"),
+    )
+    staff = models.ForeignKey(
+        "directory.StaffMember",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attendances",
+        verbose_name=_("directory record"),
     )
     invitee = models.ForeignKey(
         Invitee,
@@ -158,6 +169,14 @@ class Attendance(models.Model):
             models.UniqueConstraint(
                 fields=["session", "user"], name="training_attendance_one_per_person"
             ),
+            # Nulls are distinct, so rows without a directory record never collide.
+            models.UniqueConstraint(
+                fields=["session", "staff"], name="training_attendance_one_per_record"
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | Q(staff__isnull=False),
+                name="training_attendance_has_person",
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=AttendanceStatus.values),
                 name="training_attendance_status_valid",
@@ -172,10 +191,34 @@ class Attendance(models.Model):
                 name="training_attendance_credit_needs_presence",
             ),
         ]
-        indexes = [models.Index(fields=["user", "session"])]
+        indexes = [
+            models.Index(fields=["user", "session"]),
+            models.Index(fields=["staff", "session"], name="training_attendance_staff"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} @ {self.session_id}: {self.status}"
+        return f"{self.user_id or 's' + str(self.staff_id)} @ {self.session_id}: {self.status}"
+
+    @property
+    def holder_name(self) -> str:
+        """The person's name: the directory's titled name, else the login's name."""
+        if self.staff_id is not None:
+            return self.staff.titled_name
+        return self.user.full_name if self.user_id else ""
+
+    @property
+    def holder_nip(self) -> str:
+        """The person's NIP from the directory, else from the login."""
+        if self.staff_id is not None:
+            return self.staff.nip
+        return self.user.nip if self.user_id else ""
+
+    @property
+    def holder_email(self) -> str:
+        """The login's e-mail address, else the directory's."""
+        if self.user_id is not None:
+            return self.user.email
+        return self.staff.email if self.staff_id else ""
 
 
 class GroupAttendance(models.Model):
@@ -347,6 +390,14 @@ class ImportRow(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("unit room"),
+    )
+    matched_staff = models.ForeignKey(
+        "directory.StaffMember",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("directory record"),
     )
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -105,6 +105,13 @@ class TrainingSession(models.Model):
         default=0,
         help_text=_("Lesson hours (Jam Pelajaran) credited to each person present."),
     )
+    jp_justification = models.CharField(
+        _("reason for more JP than the duration"),
+        max_length=300,
+        blank=True,
+        default="",
+        help_text=_("Needed when the JP exceed the planned minutes divided by 45."),
+    )
     presence_rule = models.CharField(
         _("presence rule"), max_length=10, choices=PresenceRule.choices
     )

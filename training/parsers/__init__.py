@@ -35,6 +35,9 @@ def detect_format(text: str) -> str | None:
     """Which platform exported the text, judged from its first lines (English or Indonesian)."""
     head = text[:16384]
     lowered = head.lower()
+    first_line = next((line for line in lowered.splitlines() if line.strip()), "")
+    if any(marker in first_line for marker in teams.EVENT_LIST_MARKERS):
+        return "teams"
     if "\t" in head and (
         teams.NUMBERED_SECTION.search(head) or any(marker in lowered for marker in teams.MARKERS)
     ):
@@ -56,6 +59,66 @@ def detect_format(text: str) -> str | None:
     return None
 
 
+# The columns each platform's report is recognised by, as its English export writes them.
+EXPECTED = {
+    "zoom": ("Name (original name)", "User Email", "Join time", "Leave time", "Duration (minutes)"),
+    "teams": ("Full Name", "User Action", "Timestamp"),
+    "meet": ("Full name", "Email", "Time joined", "Time exited", "Duration"),
+}
+LAYOUT_NAMES = {"zoom": "Zoom", "teams": "Microsoft Teams", "meet": "Google Meet"}
+_ALIASES = {
+    "zoom": zoom.COLUMNS,
+    "teams": teams.COLUMNS,
+    "meet": meet.COLUMNS,
+}
+
+
+def header_guess(text: str) -> list[str]:
+    """The likeliest header row of an unknown file: the first of its first 30 lines with the
+    most cells, whichever of comma, semicolon or tab separates them."""
+    best: list[str] = []
+    for line in text.splitlines()[:30]:
+        for separator in (",", ";", "\t"):
+            cells = [cell.strip().strip('"') for cell in line.split(separator)]
+            cells = [cell for cell in cells if cell]
+            if len(cells) > len(best):
+                best = cells
+    return best[:20]
+
+
+def closest_layout(header: list[str]) -> tuple[str, int]:
+    """The platform whose column names match most of the header, and how many matched."""
+    normalised = {" ".join(cell.lower().split()) for cell in header}
+    scores = []
+    for order, (name, columns) in enumerate(_ALIASES.items()):
+        matched = sum(1 for aliases in columns.values() if normalised & set(aliases))
+        scores.append((-matched, order, name))
+    matched, _order, name = min(scores)
+    return name, -matched
+
+
+def unknown_format(text: str) -> AttendanceFileError:
+    """Refusal of an unrecognised file naming the columns found, those expected, and the
+    platform whose layout is closest."""
+    found = header_guess(text)
+    platform, matched = closest_layout(found)
+    return file_error(
+        _(
+            "We do not recognise this file as a Zoom, Microsoft Teams or Google Meet "
+            "attendance report. Columns found: %(found)s. The closest layout is %(platform)s's "
+            "(%(matched)s columns recognised), which has the columns %(expected)s. Export the "
+            "report from the platform in English or Indonesian and upload it unchanged."
+        )
+        % {
+            "found": ", ".join(found) or "—",
+            "platform": LAYOUT_NAMES[platform],
+            "matched": matched,
+            "expected": ", ".join(EXPECTED[platform]),
+        },
+        "unknown_format",
+    )
+
+
 def parse_attendance_file(
     data: bytes, *, time_zone: str, reference: date | None, source_format: str = ""
 ) -> ParsedFile:
@@ -63,14 +126,7 @@ def parse_attendance_file(
     text, encoding = decode(data)
     chosen = source_format or detect_format(text)
     if chosen not in PARSERS:
-        raise file_error(
-            _(
-                "We do not recognise this file as a Zoom, Microsoft Teams or Google Meet "
-                "attendance report. Export the participants report from the platform and "
-                "upload it unchanged."
-            ),
-            "unknown_format",
-        )
+        raise unknown_format(text)
     return PARSERS[chosen](text, encoding, time_zone=time_zone, reference=reference)
 
 

@@ -1,6 +1,6 @@
 """Google Meet attendance report (CSV)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
@@ -17,7 +17,7 @@ from .base import (
     zone_of,
 )
 from .tabular import HEADER_ALLOWANCE, is_blank, read_table
-from .timestamps import infer_day_first
+from .timestamps import infer_day_first, parse_duration
 
 # Every header cell Meet writes for a column, in English and, for accounts whose language is
 # Bahasa Indonesia, in Indonesian. Compared after lower-casing and collapsing spaces.
@@ -140,6 +140,12 @@ def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -
             zone=zone,
             roll_bare_exit=True,
         )
+        # Meet's own duration is the time in the call; first-seen to last-seen also spans
+        # the time away, so the duration caps the interval when both are given.
+        seconds = parse_duration(cell(row, columns["duration"]))
+        # Meet writes whole minutes: a minute of slack keeps exact exit times as they are.
+        if seconds is not None and left - joined > timedelta(seconds=seconds + 60):
+            left = joined + timedelta(seconds=seconds)
         parsed.rows.append(
             ParsedRow(
                 line_number=line,

@@ -98,6 +98,8 @@ MARKERS = (
     "tindakan pengguna",
     "ringkasan rapat",
 )
+# The header of the older event list, in whatever separator it was saved with.
+EVENT_LIST_MARKERS = ("user action", "tindakan pengguna")
 _SECTION_OF_TITLE = {title: key for key, titles in SECTIONS.items() for title in titles}
 _TITLES = "|".join(re.escape(title) for title in sorted(_SECTION_OF_TITLE, key=len, reverse=True))
 SECTION_TITLE = re.compile(rf"^\s*(?:\d+\.\s*)?({_TITLES})\s*$", re.IGNORECASE)
@@ -172,7 +174,11 @@ def _from_events(parsed, header, data, *, reference, zone) -> ParsedFile:
 
 def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -> ParsedFile:
     """Participants of a Teams attendance report, one row per join."""
-    rows = read_table(text, delimiter="\t", quoting=csv.QUOTE_NONE)
+    if "\t" in text[:16384]:
+        rows = read_table(text, delimiter="\t", quoting=csv.QUOTE_NONE)
+    else:
+        # The older event list saved from Excel as "CSV UTF-8": commas, quoted cells.
+        rows = read_table(text)
     sections = _sections(rows)
     parsed = ParsedFile(source_format="teams", encoding=encoding)
     parsed.meeting = {

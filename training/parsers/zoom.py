@@ -4,6 +4,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from . import webinar
 from .base import (
     ParsedFile,
     ParsedRow,
@@ -88,8 +89,10 @@ def _header_position(rows: list[tuple[int, list[str]]]) -> int | None:
 
 
 def parse(text: str, encoding: str, *, time_zone: str, reference: date | None) -> ParsedFile:
-    """Participants of a Zoom report, one row per connection."""
+    """Participants of a Zoom report, one row per connection (webinar reports included)."""
     rows = read_table(text)
+    if webinar.is_webinar(rows):
+        return webinar.parse_rows(rows, encoding, time_zone=time_zone, reference=reference)
     position = _header_position(rows)
     if position is None:
         raise missing_columns([_("name"), _("join time"), _("leave time")])

@@ -2,12 +2,11 @@
 
 import zoneinfo
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db.models import (
     Case,
     Count,
-    DecimalField,
+    Exists,
     F,
     Func,
     IntegerField,
@@ -20,13 +19,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractYear, Least
+from django.db.models.functions import Coalesce, Least
 
 from accounts.models import Unit, User
 from accounts.policies import AnyUser
 from accounts.selectors import scope_for
 
-from .. import policies
+from .. import credit, policies
 from ..models import (
     Attendance,
     Certificate,
@@ -38,10 +37,7 @@ from ..models import (
     MatchStatus,
     TrainingSession,
 )
-from .sessions import INVITEE_RELATIONS, ORGANISER_RELATIONS, YEARLY_JP_TARGET
-
-# Zones sessions are held in (accounts.models time zone choices); none has daylight saving.
-SESSION_ZONES = ("Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura")
+from .sessions import INVITEE_RELATIONS, ORGANISER_RELATIONS
 
 
 @dataclass(frozen=True)
@@ -165,7 +161,7 @@ def participation_summary(invitees: QuerySet[Invitee]) -> dict:
 
 def _attendance_relations(attendances: QuerySet[Attendance]) -> QuerySet[Attendance]:
     return attendances.select_related(
-        "user", "recorded_by", *(f"invitee__{name}" for name in INVITEE_RELATIONS)
+        "user", "staff", "recorded_by", *(f"invitee__{name}" for name in INVITEE_RELATIONS)
     ).prefetch_related(
         Prefetch(
             "certificates",
@@ -221,54 +217,48 @@ def local_year(session: TrainingSession) -> int:
 
 
 def jp_per_year(attendances: list[Attendance]) -> list[dict]:
-    """Credited JP per year (sessions whose presence rule was met) and the gap to 20 JP."""
-    years: dict[int, Decimal] = {}
-    for attendance in attendances:
-        year = local_year(attendance.session)
-        years.setdefault(year, Decimal(0))
-        if attendance.meets_rule:
-            years[year] += attendance.session.jp_credited
-    return _with_gaps(years)
-
-
-def _with_gaps(years: dict[int, Decimal]) -> list[dict]:
-    return [
-        {"year": year, "jp": jp, "gap": max(Decimal(0), YEARLY_JP_TARGET - jp)}
-        for year, jp in sorted(years.items(), reverse=True)
-    ]
-
-
-def _local_year_of_session() -> Case:
-    """The year a session started in its own zone; the zones have no daylight saving."""
-    return Case(
-        *(
-            When(
-                session__time_zone=zone,
-                then=ExtractYear("session__starts_at", tzinfo=zoneinfo.ZoneInfo(zone)),
-            )
-            for zone in SESSION_ZONES
-        ),
-        default=ExtractYear("session__starts_at", tzinfo=zoneinfo.ZoneInfo(SESSION_ZONES[0])),
-        output_field=IntegerField(),
-    )
+    """Credited JP per year (sessions whose presence rule was met) and the gap to 20 JP;
+    sessions at the same time count once (``credit.yearly_credit``)."""
+    years = {local_year(attendance.session): None for attendance in attendances}
+    credited = {
+        entry.year: entry
+        for entry in credit.yearly_credit(
+            [
+                credit.Credit(
+                    key=attendance.pk,
+                    year=local_year(attendance.session),
+                    starts_at=attendance.session.starts_at,
+                    ends_at=attendance.session.ends_at,
+                    jp=attendance.session.jp_credited,
+                )
+                for attendance in attendances
+                if attendance.meets_rule
+            ]
+        )
+    }
+    result = []
+    for year in sorted(years, reverse=True):
+        entry = credited.get(year) or credit.YearCredit(year, overlapping=[])
+        result.append(
+            {"year": year, "jp": entry.jp, "gap": entry.gap, "overlapping": entry.overlapping}
+        )
+    return result
 
 
 def jp_per_year_of(person: User) -> list[dict]:
-    """jp_per_year of all the person's attendances, summed per year in one SQL query."""
-    rows = (
-        Attendance.objects.filter(user=person)
-        .annotate(year=_local_year_of_session())
-        .order_by()
-        .values("year")
-        .annotate(
-            jp=Coalesce(
-                Sum("session__jp_credited", filter=Q(meets_rule=True)),
-                Value(Decimal(0)),
-                output_field=DecimalField(max_digits=7, decimal_places=2),
-            )
+    """jp_per_year of all the person's attendances, read in one narrow query."""
+    attendances = list(
+        Attendance.objects.filter(user=person, meets_rule=True)
+        .select_related("session")
+        .only(
+            "meets_rule",
+            "session__starts_at",
+            "session__ends_at",
+            "session__time_zone",
+            "session__jp_credited",
         )
     )
-    return _with_gaps({row["year"]: Decimal(row["jp"]) for row in rows})
+    return jp_per_year(attendances)
 
 
 def unit_invitations(unit: Unit) -> QuerySet[Invitee]:
@@ -372,3 +362,21 @@ def invitees_of_person(session: TrainingSession, person: User) -> list[Invitee]:
         .select_related(*INVITEE_RELATIONS)
     )
     return sorted(found, key=lambda invitee: (invitee.unit_id is None, invitee.kanwil_id is None))
+
+
+def overlapping_attendances(session: TrainingSession) -> set[int]:
+    """Attendances of the session whose person was also credited at another session held at
+    the same time; their JP count once a year (one query)."""
+    same_person = Q(user_id=OuterRef("user_id"), user__isnull=False) | Q(
+        staff_id=OuterRef("staff_id"), staff__isnull=False
+    )
+    elsewhere = (
+        Attendance.objects.filter(same_person, meets_rule=True)
+        .exclude(session_id=session.pk)
+        .filter(session__starts_at__lt=session.ends_at, session__ends_at__gt=session.starts_at)
+    )
+    return set(
+        Attendance.objects.filter(session=session, meets_rule=True)
+        .filter(Exists(elsewhere))
+        .values_list("pk", flat=True)
+    )

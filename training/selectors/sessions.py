@@ -168,7 +168,7 @@ def speaker_for_page(pk: int) -> Speaker | None:
             "aliases",
             Prefetch(
                 "appearances",
-                queryset=Appearance.objects.select_related("session").order_by(
+                queryset=Appearance.objects.select_related("session__organiser_unit").order_by(
                     "-session__starts_at"
                 ),
             ),

@@ -55,7 +55,8 @@ def lock_session(session: TrainingSession) -> TrainingSession:
 
 
 def _file_intervals(session: TrainingSession, current: ImportFile | None):
-    """Connected intervals per person and per unit room from every imported row."""
+    """Connected intervals per login, per directory record without a login and per unit room
+    from every imported row, and the directory record of each login where it has one."""
     files = ImportRow.objects.filter(import_file__session=session, is_duplicate=False).exclude(
         match_status__in=[MatchStatus.UNMATCHED, MatchStatus.IGNORED]
     )
@@ -65,16 +66,49 @@ def _file_intervals(session: TrainingSession, current: ImportFile | None):
         )
     else:
         files = files.filter(import_file__status=ImportStatus.DONE)
-    people, rooms, names = defaultdict(list), defaultdict(list), defaultdict(set)
-    for user_id, invitee_id, joined, left, name in files.values_list(
-        "matched_user_id", "matched_invitee_id", "joined_at", "left_at", "display_name"
+    people, records, rooms = defaultdict(list), defaultdict(list), defaultdict(list)
+    names, record_of = defaultdict(set), {}
+    for user_id, staff_id, invitee_id, joined, left, name in files.values_list(
+        "matched_user_id",
+        "matched_staff_id",
+        "matched_invitee_id",
+        "joined_at",
+        "left_at",
+        "display_name",
     ):
         if user_id:
             people[user_id].append((joined, left))
+            if staff_id:
+                record_of[user_id] = staff_id
+        elif staff_id:
+            records[staff_id].append((joined, left))
         elif invitee_id:
             rooms[invitee_id].append((joined, left))
             names[invitee_id].add(name.strip().lower())
-    return people, rooms, names
+    return people, records, rooms, names, record_of
+
+
+def _measured(session: TrainingSession, spans, by, import_file, now, **person) -> Attendance:
+    """An attendance row for one person from their connected intervals."""
+    minutes, merged = intervals.attended_minutes(
+        spans, start=session.starts_at, end=session.ends_at
+    )
+    first_join = merged[0][0] if merged else None
+    status, meets = rules.evaluate(session, minutes=minutes, first_join=first_join)
+    return Attendance(
+        session=session,
+        status=status,
+        minutes_attended=minutes,
+        intervals=intervals.to_json(merged),
+        first_join=first_join,
+        last_leave=merged[-1][1] if merged else None,
+        meets_rule=meets,
+        source=AttendanceSource.IMPORT,
+        import_file=import_file,
+        recorded_by=by,
+        recorded_at=now,
+        **person,
+    )
 
 
 def rebuild_from_files(
@@ -84,52 +118,70 @@ def rebuild_from_files(
     import_file: ImportFile | None = None,
     organisation_of: dict[int, tuple[int | None, str]] | None = None,
     only_users: set[int] | None = None,
+    only_staff: set[int] | None = None,
+    organisation_of_staff: dict[int, tuple[int | None, str]] | None = None,
 ) -> dict[str, int]:
     """Upsert the attendance of everyone seen in the session's files, in a fixed number of
     queries. Entries made by the organiser are never overwritten."""
-    people, rooms, names = _file_intervals(session, import_file)
+    people, staff, rooms, names, record_of = _file_intervals(session, import_file)
     if only_users is not None:
         people = {pk: spans for pk, spans in people.items() if pk in only_users}
-    manual_people = set(
-        Attendance.objects.filter(session=session, source=AttendanceSource.MANUAL).values_list(
-            "user_id", flat=True
-        )
-    )
+    if only_staff is not None:
+        staff = {pk: spans for pk, spans in staff.items() if pk in only_staff}
+    manual = Attendance.objects.filter(session=session, source=AttendanceSource.MANUAL)
+    manual_people = set(manual.exclude(user=None).values_list("user_id", flat=True))
+    manual_staff = set(manual.filter(user=None).values_list("staff_id", flat=True))
+    matcher = Matcher(session)
     if organisation_of is None or set(people) - set(organisation_of):
-        organisation_of = Matcher(session).organisations(set(people))
+        organisation_of = matcher.organisations(set(people))
+    if organisation_of_staff is None or set(staff) - set(organisation_of_staff):
+        organisation_of_staff = matcher.organisations_of_staff(set(staff))
     now = timezone.now()
     records = []
     for user_id, spans in people.items():
         if user_id in manual_people:
             continue
-        minutes, merged = intervals.attended_minutes(
-            spans, start=session.starts_at, end=session.ends_at
-        )
-        first_join = merged[0][0] if merged else None
-        status, meets = rules.evaluate(session, minutes=minutes, first_join=first_join)
         invitee_id, organisation_name = organisation_of.get(user_id, (None, ""))
         records.append(
-            Attendance(
-                session=session,
+            _measured(
+                session,
+                spans,
+                by,
+                import_file,
+                now,
                 user_id=user_id,
+                staff_id=record_of.get(user_id),
                 invitee_id=invitee_id,
                 organisation_name=organisation_name[:200],
-                status=status,
-                minutes_attended=minutes,
-                intervals=intervals.to_json(merged),
-                first_join=first_join,
-                last_leave=merged[-1][1] if merged else None,
-                meets_rule=meets,
-                source=AttendanceSource.IMPORT,
-                import_file=import_file,
-                recorded_by=by,
-                recorded_at=now,
             )
         )
     Attendance.objects.bulk_create(
         records,
         update_conflicts=True,
         unique_fields=["session", "user"],
+        update_fields=[*ATTENDANCE_UPDATE_FIELDS, "staff"],
+    )
+    staff_records = []
+    for staff_id, spans in staff.items():
+        if staff_id in manual_staff:
+            continue
+        invitee_id, organisation_name = organisation_of_staff.get(staff_id, (None, ""))
+        staff_records.append(
+            _measured(
+                session,
+                spans,
+                by,
+                import_file,
+                now,
+                staff_id=staff_id,
+                invitee_id=invitee_id,
+                organisation_name=organisation_name[:200],
+            )
+        )
+    Attendance.objects.bulk_create(
+        staff_records,
+        update_conflicts=True,
+        unique_fields=["session", "staff"],
         update_fields=ATTENDANCE_UPDATE_FIELDS,
     )
     manual_rooms = set(
@@ -169,9 +221,9 @@ def rebuild_from_files(
         ],
     )
     return {
-        "people": len(records),
+        "people": len(records) + len(staff_records),
         "rooms": len(groups),
-        "kept_manual": len(manual_people & set(people)),
+        "kept_manual": len(manual_people & set(people)) + len(manual_staff & set(staff)),
     }
 
 
@@ -261,14 +313,20 @@ def resolve_row(
     person: User | None = None,
     invitee: Invitee | None = None,
     ignore: bool = False,
+    staff=None,
 ) -> ImportRow:
-    """Match a queued row by hand (to a person, a unit room, or nothing), then recount."""
+    """Match a queued row by hand (to a login, a directory record, a unit room, or nothing),
+    then recount. A directory record linked to a login credits both."""
     session = row.import_file.session
     locked_session = lock_session(session)
     if not policies.can_manage_session(by, locked_session):
         raise PermissionDenied(_("You may not match rows of this session."))
-    if sum([person is not None, invitee is not None, ignore]) != 1:
+    if sum([person is not None, staff is not None, invitee is not None, ignore]) != 1:
         raise ValidationError(_("Choose a person, an invited unit, or to ignore the row."))
+    if staff is not None:
+        person = staff.user
+    elif person is not None:
+        staff = getattr(person, "staff_record", None)
     if invitee is not None and invitee.session_id != session.pk:
         raise ValidationError(_("This organisation is not invited to the session."))
     locked = ImportRow.objects.select_for_update().get(pk=row.pk)
@@ -288,6 +346,7 @@ def resolve_row(
     count = same.update(
         match_status=status,
         matched_user=person,
+        matched_staff=staff,
         matched_invitee=invitee,
         resolved_by=by,
         resolved_at=now,
@@ -297,6 +356,7 @@ def resolve_row(
             session=locked_session,
             by=by,
             only_users={person.pk} if person is not None else set(),
+            only_staff={staff.pk} if staff is not None and person is None else set(),
         )
     record(
         session=locked_session,
@@ -304,6 +364,7 @@ def resolve_row(
         action="row_matched",
         rows=count,
         person=person.pk if person else None,
+        record=staff.pk if staff else None,
         invitee=invitee.pk if invitee else None,
         ignored=ignore,
     )

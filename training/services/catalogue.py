@@ -81,11 +81,19 @@ def update_speaker(
     current_organisation: str,
     aliases: list[str] | None = None,
 ) -> Speaker:
-    """Record a new position (a reshuffle); past appearances keep what they said that day."""
-    if not policies.can_manage_speakers(by):
-        raise PermissionDenied(_("You may not keep speaker records."))
+    """Record a new position (a reshuffle); past appearances keep what they said that day.
+    Only central admins and the organisers of the speaker's sessions change the record."""
     locked = Speaker.objects.select_for_update().get(pk=speaker.pk)
-    old = {"position": locked.current_position, "organisation": locked.current_organisation}
+    sessions = TrainingSession.objects.filter(appearances__speaker=locked).select_related(
+        "organiser_unit"
+    )
+    if not policies.can_edit_speaker(by, sessions):
+        raise PermissionDenied(_("You may not change this speaker's record."))
+    old = {
+        "position": locked.current_position,
+        "organisation": locked.current_organisation,
+        "aliases": [alias.alias for alias in locked.aliases.all()],
+    }
     locked.current_position = clean_line(current_position)[:200]
     locked.current_organisation = clean_line(current_organisation)[:200]
     locked.updated_at = timezone.now()
@@ -96,7 +104,18 @@ def update_speaker(
             SpeakerAlias(speaker=locked, alias=alias)
             for alias in _clean_aliases(locked.full_name, aliases)
         )
-    record(session=None, actor=by, action="speaker_updated", speaker=locked.full_name, **old)
+    record(
+        session=None,
+        actor=by,
+        action="speaker_updated",
+        speaker=locked.full_name,
+        old=old,
+        new={
+            "position": locked.current_position,
+            "organisation": locked.current_organisation,
+            "aliases": [alias.alias for alias in locked.aliases.all()],
+        },
+    )
     return locked
 
 

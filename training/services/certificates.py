@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from humas_portal.text import clean_line
 from humas_portal.queueing import enqueue, enqueue_on_commit
+from humas_portal.text import clean_line
 
 from .. import policies, selectors
 from ..certificates import render_certificate_pdf
@@ -47,7 +47,7 @@ def issue_certificates(
     eligible = (
         Attendance.objects.filter(session=locked, meets_rule=True)
         .exclude(pk__in=valid)
-        .select_related("user")
+        .select_related("user", "staff")
     )
     if attendances is not None:
         eligible = eligible.filter(pk__in=[attendance.pk for attendance in attendances])
@@ -60,8 +60,8 @@ def issue_certificates(
         Certificate(
             attendance=attendance,
             number=certificate_number(locked, already + index),
-            holder_name=attendance.user.full_name,
-            holder_nip=attendance.user.nip,
+            holder_name=attendance.holder_name[:200],
+            holder_nip=attendance.holder_nip,
             session_title=locked.title,
             organiser_name=organiser_name[:200],
             jp=locked.jp_credited,
@@ -70,7 +70,9 @@ def issue_certificates(
             issued_by=by,
             issued_at=now,
         )
-        for index, attendance in enumerate(eligible.order_by("user__full_name", "id"), start=1)
+        for index, attendance in enumerate(
+            eligible.order_by("staff__full_name", "user__full_name", "id"), start=1
+        )
     ]
     Certificate.objects.bulk_create(certificates)
     record(session=locked, actor=by, action="certificates_issued", count=len(certificates))

@@ -27,6 +27,7 @@ from accounts.models import User
 from humas_portal.queueing import enqueue_on_commit
 
 from .. import policies, selectors
+from ..datecheck import date_warning
 from ..matching import Matcher, MatchResult
 from ..models import ImportFile, ImportRow, ImportStatus, MatchStatus, TrainingSession
 from ..parsers import AttendanceFileError, ParsedFile, parse_attendance_file
@@ -143,14 +144,23 @@ def _already_imported(session: TrainingSession, sha256: str) -> None:
 
 
 @transaction.atomic
-def confirm_import(*, session: TrainingSession, by: User, token: str) -> ImportFile:
-    """Save the previewed file and apply it now, or queue it when it is large."""
+def confirm_import(
+    *, session: TrainingSession, by: User, token: str, date_confirmed: bool = False
+) -> ImportFile:
+    """Save the previewed file and apply it now, or queue it when it is large. A file whose
+    meeting is dated differently from the session needs ``date_confirmed``."""
     locked = lock_session(session)
     if not policies.can_manage_session(by, locked):
         raise PermissionDenied(_("You may not import attendance for this session."))
     staged, data = load_staged(token, session=locked, by=by)
     _already_imported(locked, staged.sha256)
     parsed = parse_for(locked, data, source_format=staged.source_format, time_zone=staged.time_zone)
+    warning = date_warning(locked, parsed, time_zone=staged.time_zone)
+    if warning and not date_confirmed:
+        raise ValidationError(
+            _("%(warning)s Tick the confirmation to import it anyway.") % {"warning": warning},
+            code="date_mismatch",
+        )
     import_file = ImportFile(
         session=locked,
         original_name=staged.name,
@@ -176,6 +186,7 @@ def confirm_import(*, session: TrainingSession, by: User, token: str) -> ImportF
         file=staged.name,
         rows=len(parsed.rows),
         sha256=staged.sha256,
+        date_confirmed=bool(warning),
     )
     transaction.on_commit(lambda: default_storage.delete(staged.path))
     if background:
@@ -220,6 +231,7 @@ def build_rows(import_file: ImportFile, parsed: ParsedFile, result: MatchResult)
             match_status=match.status,
             matched_user_id=match.user_id,
             matched_invitee_id=match.invitee_id,
+            matched_staff_id=match.staff_id,
         )
         for row, match in zip(parsed.rows, result.matches, strict=True)
     ]
@@ -241,12 +253,15 @@ def apply_import(
     ImportRow.objects.bulk_create(build_rows(import_file, parsed, result))
     report(70)
     matched_users = {match.user_id for match in result.matches} - {None}
+    matched_staff = {m.staff_id for m in result.matches if m.staff_id and not m.user_id}
     counts = rebuild_from_files(
         session=session,
         by=by,
         import_file=import_file,
         organisation_of=result.organisation_of,
         only_users=matched_users,
+        only_staff=matched_staff,
+        organisation_of_staff=result.organisation_of_staff,
     )
     import_file.status = ImportStatus.DONE
     import_file.matched_rows = result.count(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Directorate, Kanwil, Unit, User
 from humas_portal.text import clean_line, clean_text
 
-from .. import policies
+from .. import credit, policies
 from ..models import (
     AgendaItem,
     AgendaKind,
@@ -58,6 +58,7 @@ EDITABLE_FIELDS = (
     "recording_url",
     "description",
     "jp_credited",
+    "jp_justification",
     "presence_rule",
     "presence_min_minutes",
     "presence_min_percent",
@@ -85,7 +86,7 @@ def _clean_value(key: str, value):
     return clean_text(value) if key in MULTI_LINE_FIELDS else clean_line(value)
 
 
-def _clean_values(values: dict) -> dict:
+def _clean_values(values: dict, *, check_jp: bool = True) -> dict:
     """Trim text, check times, the rule and the mode; return what goes into the row."""
     cleaned = {key: _clean_value(key, value) for key, value in values.items()}
     errors = []
@@ -115,10 +116,32 @@ def _clean_values(values: dict) -> dict:
         )
     if cleaned.get("mode") == Mode.IN_PERSON and not cleaned.get("place"):
         errors.append(_("Say where an in-person session takes place."))
-    jp = Decimal(cleaned.get("jp_credited") or 0)
+    planned = cleaned.get("starts_at"), cleaned.get("ends_at")
+    minutes = (
+        int((planned[1] - planned[0]).total_seconds() // 60)
+        if all(isinstance(value, datetime) for value in planned)
+        else 0
+    )
+    if cleaned.get("jp_credited") is None:
+        cleaned["jp_credited"] = credit.default_jp(minutes)
+    jp = Decimal(cleaned["jp_credited"])
     if jp < 0 or jp > MAX_JP:
         errors.append(_("JP credited must be between 0 and 999.99."))
     cleaned["jp_credited"] = jp
+    cleaned["jp_justification"] = (cleaned.get("jp_justification") or "")[:300]
+    if (
+        check_jp
+        and minutes
+        and jp > credit.max_jp(minutes)
+        and len(cleaned["jp_justification"]) < 10
+    ):
+        errors.append(
+            _(
+                "A session of %(minutes)s minutes credits at most %(max)s JP (1 JP is 45 "
+                "minutes). Lower the JP, or say why it credits more (at least 10 characters)."
+            )
+            % {"minutes": minutes, "max": credit.max_jp(minutes).normalize()}
+        )
     rule = cleaned.get("presence_rule")
     if rule == PresenceRule.MINUTES:
         cleaned["presence_min_percent"] = None
@@ -150,7 +173,8 @@ def create_session(
     presence_rule: str,
     presence_min_minutes: int | None = None,
     presence_min_percent: int | None = None,
-    jp_credited: Decimal = Decimal(0),
+    jp_credited: Decimal | None = None,
+    jp_justification: str = "",
     theme: str = "",
     place: str = "",
     platform: str = "",
@@ -160,7 +184,8 @@ def create_session(
     recording_url: str = "",
     description: str = "",
 ) -> TrainingSession:
-    """Plan a session for an organisation; its presence rule is fixed from here on."""
+    """Plan a session for an organisation; its presence rule is fixed from here on. Without
+    a JP figure it credits one JP per 45 planned minutes."""
     if not policies.can_organise_for(by, organiser):
         raise PermissionDenied(_("You may not organise sessions for this organisation."))
     values = _clean_values(
@@ -175,6 +200,7 @@ def create_session(
             "presence_min_minutes": presence_min_minutes,
             "presence_min_percent": presence_min_percent,
             "jp_credited": jp_credited,
+            "jp_justification": jp_justification,
             "theme": theme,
             "place": place,
             "platform": platform,
@@ -212,7 +238,12 @@ def update_session(*, session: TrainingSession, by: User, **changes) -> Training
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
     current = {name: getattr(locked, name) for name in EDITABLE_FIELDS}
-    values = _clean_values({**current, **changes})
+    # Sessions saved before the JP rule keep their figure until it or the schedule changes.
+    check_jp = any(
+        name in changes and changes[name] != current[name]
+        for name in ("jp_credited", "jp_justification", "starts_at", "ends_at")
+    )
+    values = _clean_values({**current, **changes}, check_jp=check_jp)
     changed = [name for name in EDITABLE_FIELDS if values[name] != current[name]]
     if not changed:
         return locked

@@ -23,3 +23,18 @@ def minutes_label(minutes) -> str:
     except (TypeError, ValueError):
         return ""
     return f"{value // 60}:{value % 60:02d}"
+
+
+@register.filter
+def time_in(value, zone_name) -> str:
+    """The clock time "12.01" of an aware datetime in the given zone (the session's)."""
+    import zoneinfo
+    from datetime import datetime
+
+    if not isinstance(value, datetime):
+        return ""
+    try:
+        local = value.astimezone(zoneinfo.ZoneInfo(str(zone_name)))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return ""
+    return f"{local.hour:02d}.{local.minute:02d}"

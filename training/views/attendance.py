@@ -10,6 +10,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from directory.forms import QuickMemberForm
+from directory.selectors import invited_choices, member_in_session_scope
+
 from .. import exports, policies, selectors, services
 from ..forms import CheckInForm, ManualAttendanceForm, ResolveRowForm
 from ..models import ImportRow
@@ -41,6 +44,7 @@ def attendee_list(request, pk: int):
         "page": page,
         "can_manage": can_manage,
         "manual_form": ManualAttendanceForm() if can_manage else None,
+        "overlapping": selectors.overlapping_attendances(session) if can_manage else set(),
     }
     return render(request, "training/attendance_list.html", context)
 
@@ -137,6 +141,7 @@ def matching_queue(request, pk: int):
         "session": session,
         "page": page,
         "form": ResolveRowForm(invitees=[invitee for invitee in invitees if invitee.unit_id]),
+        "member_form": QuickMemberForm(choices=invited_choices(session, request.user)),
     }
     return render(request, "training/importrow_queue.html", context)
 
@@ -159,15 +164,25 @@ def matching_resolve(request, pk: int, row_pk: int):
         messages.error(request, _("Choose a person, an invited unit, or to ignore the row."))
         return back
     data = form.cleaned_data
-    person = selectors.find_person(data["person"]) if data["person"] else None
-    if data["person"] and person is None:
-        messages.error(request, _("Nobody with this e-mail address or NIP uses the portal."))
-        return back
+    staff = member_in_session_scope(session, data["person"]) if data["person"] else None
+    person = None
+    if data["person"] and staff is None:
+        person = selectors.find_person(data["person"])
+        if person is None:
+            messages.error(
+                request,
+                _(
+                    "Nobody with this e-mail address or NIP is in the directory of the invited "
+                    "organisations or uses the portal. Add the person to the directory below."
+                ),
+            )
+            return back
     try:
         services.resolve_row(
             row=row,
             by=request.user,
             person=person,
+            staff=staff,
             invitee=form.invitees.get(data["invitee"]),
             ignore=data["ignore"],
         )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors
+from ..datecheck import date_warning
 from ..forms import ImportUploadForm
 from ..models import ImportStatus
 from ..parsers import AttendanceFileError
@@ -45,6 +46,11 @@ def import_upload(request, pk: int):
                 "session": session,
                 "preview": build_preview(session, staged.parsed, staged.sha256),
                 "staged": staged,
+                "date_warning": date_warning(
+                    session,
+                    staged.parsed,
+                    time_zone=form.cleaned_data["time_zone"] or session.time_zone,
+                ),
             }
             return render(request, "training/importfile_preview.html", context)
     return render(request, "training/importfile_form.html", {"session": session, "form": form})
@@ -57,7 +63,10 @@ def import_confirm(request, pk: int):
     session = managed_session(request, pk)
     try:
         import_file = import_services.confirm_import(
-            session=session, by=request.user, token=request.POST.get("token", "")
+            session=session,
+            by=request.user,
+            token=request.POST.get("token", ""),
+            date_confirmed=request.POST.get("confirm_date") == "1",
         )
     except (AttendanceFileError, ValidationError, PermissionDenied) as error:
         messages.error(request, error_text(error))

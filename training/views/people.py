@@ -146,7 +146,9 @@ def speaker_detail(request, pk: int):
     require(policies.can_browse_training(request.user))
     speaker = selectors.speaker_for_page(pk)
     require(speaker is not None)
-    can_manage = policies.can_manage_speakers(request.user)
+    can_manage = policies.can_edit_speaker(
+        request.user, [appearance.session for appearance in speaker.appearances.all()]
+    )
     form = None
     if can_manage:
         form = SpeakerForm(
