@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("training", "0003_private_calendar_links"),
+        ("training", "0005_session_jp_justification"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

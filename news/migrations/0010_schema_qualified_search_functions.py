@@ -112,7 +112,7 @@ def _run_on_postgresql(statements: list[str]):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0008_related_stories")]
+    dependencies = [("news", "0009_share_kit_and_focal_point")]
 
     operations = [
         migrations.RunPython(_run_on_postgresql(FORWARD), _run_on_postgresql(BACKWARD)),

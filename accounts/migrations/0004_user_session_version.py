@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_load_organisations"),
+        ("accounts", "0003_audit_actor_verbose_name"),
     ]
 
     operations = [

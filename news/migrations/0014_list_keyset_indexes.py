@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0002_load_organisations"),
-        ("news", "0008_related_stories"),
+        ("news", "0013_story_coverage_and_odon_notifications"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0008_related_stories"),
+        ("news", "0010_schema_qualified_search_functions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

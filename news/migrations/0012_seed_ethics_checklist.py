@@ -21,6 +21,6 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0009_editorial_checks")]
+    dependencies = [("news", "0011_editorial_checks")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

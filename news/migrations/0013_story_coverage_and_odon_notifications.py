@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0008_related_stories"),
+        ("news", "0012_seed_ethics_checklist"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

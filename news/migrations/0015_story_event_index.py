@@ -6,8 +6,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0003_user_session_version"),
-        ("news", "0009_list_keyset_indexes"),
+        ("accounts", "0004_user_session_version"),
+        ("news", "0014_list_keyset_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
