@@ -23,7 +23,7 @@ from humas_portal.celery import app as celery_app
 from news import tasks as news_tasks
 from news.models import Notification, Photo, State, Story
 from tests.factories import TEST_PASSWORD
-from tests.factories.news import attach_photo, write_story
+from tests.factories.news import attach_photo, ethics_ticks, write_story
 from tests.news import images as samples
 
 pytestmark = pytest.mark.django_db
@@ -129,7 +129,7 @@ def test_story_submission_succeeds_and_e_mails_follow_the_sweep(
     client = client_for(operator_palu)
     submit = reverse("news:story_transition", args=[palu_story.pk, "submit"])
     with redis_outage(), django_capture_on_commit_callbacks(execute=True):
-        response = client.post(submit)
+        response = client.post(submit, ethics_ticks())
     assert response.status_code == 302
     assert Story.objects.get(pk=palu_story.pk).state == State.SUBMITTED
     pending = Notification.objects.filter(recipient=editor_sulteng, email_state="pending")

@@ -10,6 +10,7 @@ ACTION_LABELS = {
     "appearance_removed": _("Speaker removed"),
     "appearance_updated": _("Speaker's part changed"),
     "attendance_imported": _("Attendance imported"),
+    "check_ins_closed": _("Open check-ins closed at the session's end"),
     "attendance_recorded": _("Attendance recorded"),
     "calendar_link_created": _("Calendar link created"),
     "calendar_link_reset": _("Calendar link renewed"),

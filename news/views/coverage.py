@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from humas_portal.widgets import IsoDateInput
+
 from ..models import CoverageKind, Platform
 from ..public import cache as public_cache
 from ..services.coverage import record_coverage
@@ -30,7 +32,7 @@ class CoverageForm(forms.Form):
     appeared_on = forms.DateField(
         label=gettext_lazy("Date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
     )
 
 

@@ -22,7 +22,11 @@ def test_operator_bar_keeps_desk_stories_and_training(client_for, operator_palu)
     bar, more = _entries(client_for(operator_palu).get(DESK))
 
     assert bar == [DESK, reverse("news:unit_desk"), reverse("training:session_list")]
-    assert more == [reverse("accounts:kanwil_list"), reverse("training:my_history")]
+    assert more == [
+        reverse("accounts:kanwil_list"),
+        reverse("training:my_history"),
+        reverse("directory:member_list"),
+    ]
 
 
 def test_editor_finds_people_under_more(client_for, editor_sulteng):

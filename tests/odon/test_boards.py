@@ -134,7 +134,7 @@ def test_the_board_page_costs_the_same_for_one_and_many_units(
     ).update(is_active=False)
     _units(sulteng, 6)
     # Session, person, roles, two-factor, unread badge; then the Kanwil and the board's five.
-    with django_assert_num_queries(11) as few:
+    with django_assert_num_queries(8) as few:
         client.get(board_url(kalsel, month=APRIL))
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(board_url(sulteng, month=APRIL))
