@@ -9,7 +9,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("news/partials/coverage_body.html", takes_context=True)
-def story_coverage(context, story) -> dict:
+def story_coverage(context, story, back: str = "") -> dict:
     """The story's coverage log and, for those who may add to it, the form."""
     from ..views.coverage import CoverageForm
 
@@ -24,4 +24,5 @@ def story_coverage(context, story) -> dict:
         "can_record": user is not None and policies.can_record_coverage(user, story),
         "form": CoverageForm(),
         "csrf_token": context.get("csrf_token"),
+        "back": back,
     }

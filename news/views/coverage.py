@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -46,7 +47,7 @@ def coverage_add(request, pk: int):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        return redirect(f"{story.get_absolute_url()}#coverage")
+        return _back(request, story)
     try:
         record_coverage(story=story, by=request.user, **form.cleaned_data)
     except PermissionDenied as error:
@@ -58,4 +59,11 @@ def coverage_add(request, pk: int):
         # The public page lists external media; show the new link there.
         transaction.on_commit(public_cache.invalidate, robust=True)
         messages.success(request, _("The coverage has been recorded."))
+    return _back(request, story)
+
+
+def _back(request, story):
+    """Back to the coverage section of the page the form was sent from: share kit or story."""
+    if request.POST.get("back") == "share":
+        return redirect(f"{reverse('news:share_page', args=[story.pk])}#coverage")
     return redirect(f"{story.get_absolute_url()}#coverage")

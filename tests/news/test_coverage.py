@@ -141,3 +141,20 @@ def test_the_public_page_shows_media_coverage_until_switched_off(client, story, 
 
     cache.invalidate()
     assert "radarsulteng.id/b" not in client.get(story_path(story)).content.decode()
+
+
+def test_the_share_page_records_a_post_and_returns_to_itself(client_for, story, operator_palu):
+    client = client_for(operator_palu)
+    share = reverse("news:share_page", args=[story.pk])
+    assert 'name="back" value="share"' in client.get(share).content.decode()
+
+    data = {
+        "kind": "social",
+        "platform": "instagram",
+        "url": "https://www.instagram.com/p/abc/",
+        "back": "share",
+    }
+    response = client.post(reverse("news:coverage_add", args=[story.pk]), data)
+
+    assert response["Location"] == f"{share}#coverage"
+    assert story.coverage.get().platform == "instagram"
