@@ -50,6 +50,8 @@ class RoutedTask:
     def __init__(self, task, queue: str):
         self.task = task
         self.queue = queue
+        self.app = task.app
+        self.name = task.name
 
     def delay(self, *args, **kwargs):
         return self.task.apply_async(args, kwargs, queue=self.queue)

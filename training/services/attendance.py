@@ -267,7 +267,12 @@ def record_attendance(
             % {"minutes": locked.required_minutes}
         )
     invitee, organisation_name = _invitee_of(locked, person)
-    existing = Attendance.objects.select_for_update().filter(session=locked, user=person).first()
+    existing = (
+        Attendance.objects.select_for_update(of=("self",))
+        .order_by("pk")
+        .filter(session=locked, user=person)
+        .first()
+    )
     attendance = existing or Attendance(session=locked, user=person)
     attendance.invitee = invitee
     attendance.organisation_name = organisation_name[:200]
@@ -378,8 +383,12 @@ def set_room_headcount(*, invitee: Invitee, by: User, headcount: int | None) -> 
     lock_for_management(invitee.session, by)
     if headcount is not None and not 0 <= headcount <= 1000:
         raise ValidationError(_("Give a headcount between 0 and 1000."))
-    group, _created = GroupAttendance.objects.select_for_update().get_or_create(
-        invitee=invitee, defaults={"source": AttendanceSource.MANUAL, "recorded_by": by}
+    group, _created = (
+        GroupAttendance.objects.select_for_update(of=("self",))
+        .order_by("pk")
+        .get_or_create(
+            invitee=invitee, defaults={"source": AttendanceSource.MANUAL, "recorded_by": by}
+        )
     )
     group.headcount = headcount
     group.recorded_by = by

@@ -40,7 +40,12 @@ def check_in(
         raise ValidationError(_("Check-in is open only while the session runs."), code="closed")
     if not constant_time_compare(code.strip().upper(), locked.checkin_code):
         raise ValidationError(_("This is not the code of this session."), code="wrong_code")
-    existing = Attendance.objects.select_for_update().filter(session=locked, user=by).first()
+    existing = (
+        Attendance.objects.select_for_update(of=("self",))
+        .order_by("pk")
+        .filter(session=locked, user=by)
+        .first()
+    )
     if existing is not None and existing.source != AttendanceSource.SELF:
         return existing
     if existing is not None and existing.last_leave is None:
@@ -98,8 +103,10 @@ def close_ended_check_ins(*, now: datetime | None = None) -> int:
     for session_id in list(session_ids):
         with transaction.atomic():
             session = lock_session(TrainingSession(pk=session_id))
-            open_check_ins = Attendance.objects.select_for_update().filter(
-                session=session, source=AttendanceSource.SELF, last_leave__isnull=True
+            open_check_ins = (
+                Attendance.objects.select_for_update(of=("self",))
+                .order_by("pk")
+                .filter(session=session, source=AttendanceSource.SELF, last_leave__isnull=True)
             )
             count = 0
             for attendance in open_check_ins:
