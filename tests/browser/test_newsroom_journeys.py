@@ -64,6 +64,13 @@ def transition_button(page, story: Story, action: str, *, within: str = ""):
     return page.locator(f'{within} form[action="{path}"] button[type=submit]'.strip())
 
 
+def tick_ethics(page) -> None:
+    """Tick every point of the ethics checklist, which submission requires."""
+    boxes = page.locator('aside input[name="ethics"]')
+    for index in range(boxes.count()):
+        boxes.nth(index).check()
+
+
 def write_and_submit(browse, operator) -> Story:
     """The operator's part: desk, new story, photo, submit. Returns the submitted story."""
     page = browse.page()
@@ -95,6 +102,7 @@ def write_and_submit(browse, operator) -> Story:
     page.wait_for_load_state()
     assert story.photos.count() == 1
     browse.shot(page, "story with photo")
+    tick_ethics(page)
     transition_button(page, story, "submit", within="aside").click()
     page.wait_for_load_state()
     story.refresh_from_db()
@@ -151,6 +159,7 @@ def test_operator_writes_and_editor_reviews_on_a_phone_then_publishes(
     # The operator resubmits (their own page), then the editor approves and publishes from the bar.
     operator = browse.page(operator_palu)
     operator.goto(browse.url(story.get_absolute_url()))
+    tick_ethics(operator)
     transition_button(operator, story, "submit", within="aside").click()
     operator.wait_for_load_state()
     story.refresh_from_db()
