@@ -10,32 +10,8 @@
     }
   }
 
-  // Older browsers and plain-HTTP intranets lack the Clipboard API: copy from a hidden field.
-  function copyWithSelection(text) {
-    var field = document.createElement("textarea");
-    field.value = text;
-    field.setAttribute("readonly", "");
-    field.className = "visually-hidden";
-    document.body.appendChild(field);
-    field.select();
-    var copied = false;
-    try {
-      copied = document.execCommand("copy");
-    } catch (error) {
-      copied = false;
-    }
-    document.body.removeChild(field);
-    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
-  }
-
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(function () {
-        return copyWithSelection(text);
-      });
-    }
-    return copyWithSelection(text);
-  }
+  // static/js/clipboard.js, loaded before this script.
+  var copy = window.humasCopy;
 
   ready(function () {
     // <button data-copy-link="URL" hidden>: shown only when this script runs.

@@ -38,13 +38,17 @@ def test_editing_in_indonesian_keeps_the_event_date_and_time(browse, operator_pa
 def test_share_kit_fits_a_phone(browse, operator_palu, shared_story):  # noqa: F811
     story = shared_story
     page = browse.page(operator_palu, viewport=PHONE)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(browse.url(reverse("news:share_page", args=[story.pk])))
+    page.wait_for_load_state("load")
 
     assert page_width_overflow(page) <= 0
     assert page.locator("[data-copy-caption]").first.is_visible()
     assert "Bagikan" in page.content()
     browse.shot(page, "share kit on a phone")
     assert not run_axe(page)
+    assert not errors, errors
 
 
 def test_a_stale_edit_is_recovered_without_losing_text(browse, operator_palu, palu_unit):
